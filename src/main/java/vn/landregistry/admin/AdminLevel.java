@@ -1,0 +1,7 @@
+package vn.landregistry.admin;
+
+public enum AdminLevel {
+
+	PROVINCE, DISTRICT, COMMUNE
+
+}

@@ -1,0 +1,40 @@
+package vn.landregistry.shared;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * One error format for the whole API: RFC 9457 problem details. Spring's base class already
+ * answers its own exceptions (type mismatch, missing parameter, unknown path) in that format.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	static final URI INVALID_PARAMETER = URI.create("urn:problem:invalid-parameter");
+
+	static final URI NOT_FOUND = URI.create("urn:problem:not-found");
+
+	@ExceptionHandler
+	ProblemDetail invalidParameter(InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setType(INVALID_PARAMETER);
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("parameter", ex.parameter());
+		problem.setProperty("value", ex.value());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(NotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setType(NOT_FOUND);
+		problem.setTitle("Not found");
+		return problem;
+	}
+
+}

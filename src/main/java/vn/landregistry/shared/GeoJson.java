@@ -1,0 +1,34 @@
+package vn.landregistry.shared;
+
+import org.springframework.http.MediaType;
+
+/**
+ * The one GeoJSON writer: PostGIS builds RFC 7946 features and collections in SQL, so no
+ * coordinate passes through Java. Exterior rings are counter-clockwise (RFC 7946 section 3.1.6)
+ * and coordinates keep 7 decimals (about 1 cm).
+ */
+public final class GeoJson {
+
+	public static final MediaType MEDIA_TYPE = MediaType.parseMediaType("application/geo+json");
+
+	public static final String MEDIA_TYPE_VALUE = "application/geo+json";
+
+	private GeoJson() {
+	}
+
+	/** SQL expression of one Feature; {@code properties} is a SQL expression of a json object. */
+	public static String feature(String id, String geometry, String properties) {
+		return "json_build_object('type', 'Feature', 'id', " + id + ", 'geometry', "
+				+ "ST_AsGeoJSON(ST_ForcePolygonCCW(" + geometry + "), 7)::json, 'properties', " + properties + ")";
+	}
+
+	/**
+	 * SQL that folds the rows of {@code featureQuery} (columns {@code feature} and {@code ord})
+	 * into one FeatureCollection, returned as text.
+	 */
+	public static String collection(String featureQuery) {
+		return "SELECT json_build_object('type', 'FeatureCollection', 'features', "
+				+ "coalesce(json_agg(f.feature ORDER BY f.ord), '[]'::json))::text FROM (" + featureQuery + ") f";
+	}
+
+}

@@ -1,0 +1,57 @@
+package vn.landregistry.shared;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Strict parsing of list-valued query parameters such as {@code kind=KCN,CCN}. */
+public final class Parameters {
+
+	private Parameters() {
+	}
+
+	/** Comma-separated enum names, case-insensitive; empty set when absent. */
+	public static <E extends Enum<E>> Set<E> enums(String parameter, String text, Class<E> type) {
+		Set<E> result = EnumSet.noneOf(type);
+		for (String item : items(text)) {
+			try {
+				result.add(Enum.valueOf(type, item.toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidParameterException(parameter, text, "unknown " + parameter + " '" + item
+						+ "'; expected one or more of " + names(type.getEnumConstants()));
+			}
+		}
+		return result;
+	}
+
+	/** Comma-separated codes that must each be one of {@code allowed}; empty set when absent. */
+	public static Set<String> codes(String parameter, String text, Set<String> allowed) {
+		Set<String> result = new LinkedHashSet<>();
+		for (String item : items(text)) {
+			String code = item.toUpperCase(Locale.ROOT);
+			if (!allowed.contains(code)) {
+				throw new InvalidParameterException(parameter, text,
+						"unknown " + parameter + " '" + item + "'; expected one or more of " + String.join(", ", allowed));
+			}
+			result.add(code);
+		}
+		return result;
+	}
+
+	private static Set<String> items(String text) {
+		if (text == null || text.isBlank()) {
+			return Set.of();
+		}
+		return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	private static String names(Enum<?>[] values) {
+		return Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "));
+	}
+
+}

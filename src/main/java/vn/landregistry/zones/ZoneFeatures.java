@@ -1,0 +1,71 @@
+package vn.landregistry.zones;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.landregistry.shared.GeoJson;
+
+/**
+ * Zones as GeoJSON, built by PostGIS in one statement; the map area is measured on the
+ * spheroid (ST_Area on geography), not in degrees.
+ */
+@Repository
+class ZoneFeatures {
+
+	private static final String PROPERTIES = """
+			json_build_object('id', z.id, 'kind', z.kind, 'code', z.code, 'name', z.name_vi, 'nameEn', z.name_en,
+			  'district', d.code, 'districtName', d.name_vi, 'communes', z.communes,
+			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
+			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
+			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
+			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
+			  'source', z.source, 'figureSources', z.figure_sources, 'version', z.version,
+			  'updatedAt', z.updated_at)""";
+
+	private static final String SELECT = "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES)
+			+ " AS feature FROM zone z JOIN admin_unit d ON d.id = z.district_id";
+
+	private final JdbcClient jdbc;
+
+	ZoneFeatures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	String collection(ZoneFilter filter) {
+		List<String> where = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		if (!filter.kinds().isEmpty()) {
+			where.add("z.kind IN (:kinds)");
+			params.put("kinds", filter.kinds().stream().map(Enum::name).toList());
+		}
+		if (!filter.districts().isEmpty()) {
+			where.add("d.code IN (:districts)");
+			params.put("districts", List.copyOf(filter.districts()));
+		}
+		if (!filter.planStatuses().isEmpty()) {
+			where.add("z.plan_status IN (:statuses)");
+			params.put("statuses", filter.planStatuses().stream().map(Enum::name).toList());
+		}
+		if (filter.bbox() != null) {
+			where.add("ST_Intersects(z.boundary, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))");
+			params.put("minLon", filter.bbox().minLon());
+			params.put("minLat", filter.bbox().minLat());
+			params.put("maxLon", filter.bbox().maxLon());
+			params.put("maxLat", filter.bbox().maxLat());
+		}
+		String sql = where.isEmpty() ? SELECT : SELECT + " WHERE " + String.join(" AND ", where);
+		return this.jdbc.sql(GeoJson.collection(sql)).params(params).query(String.class).single();
+	}
+
+	Optional<String> one(long id) {
+		return this.jdbc.sql(SELECT + " WHERE z.id = :id").param("id", id)
+			.query((rs, row) -> rs.getString("feature")).optional();
+	}
+
+}

@@ -1,0 +1,172 @@
+/* Map of KCN/CCN zones and district outlines. Data comes from this server; the base map is optional. */
+(function () {
+  'use strict';
+
+  const cfg = window.REGISTRY;
+  const t = (key) => cfg.msg[key] || key;
+  const numberFormat = new Intl.NumberFormat(cfg.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+
+  // Stroke shows the kind, fill the plan status, a dashed line an approximate boundary.
+  const KIND_COLOURS = { KCN: '#1f4e9c', CCN: '#c0392b' };
+  const STATUS_COLOURS = {
+    EXISTING: '#2e7d32', NEW: '#f9a825', EXPANDED: '#00897b', MERGED_INTO_KCN: '#7e57c2', REMOVED: '#9e9e9e'
+  };
+
+  const statusBox = document.getElementById('status');
+  const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
+
+  const baseLayers = {};
+  if (cfg.tileUrl) {
+    const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
+    tiles.once('tileerror', () => showNotice(t('map.tilesFailed')));
+    tiles.addTo(map);
+    baseLayers[t('layer.basemap')] = tiles;
+  }
+
+  const districtLayer = L.geoJSON(null, {
+    interactive: false,
+    style: () => ({ color: '#555', weight: 1.5, fill: false, dashArray: '4 3', className: 'district' }),
+    onEachFeature: (feature, layer) =>
+      layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'district-label' })
+  });
+  const zoneLayers = { KCN: zoneLayer(), CCN: zoneLayer() };
+
+  function zoneLayer() {
+    return L.geoJSON(null, {
+      style: zoneStyle,
+      onEachFeature: (feature, layer) => layer.bindPopup(() => popup(feature.properties), { maxWidth: 360 })
+    });
+  }
+
+  function zoneStyle(feature) {
+    const p = feature.properties;
+    return {
+      color: KIND_COLOURS[p.kind],
+      weight: p.kind === 'KCN' ? 2.5 : 2,
+      fillColor: STATUS_COLOURS[p.planStatus],
+      fillOpacity: 0.55,
+      dashArray: p.boundaryAccuracy === 'APPROXIMATE' ? '6 4' : null,
+      className: 'zone zone-' + p.kind + ' zone-code-' + p.code +
+        (p.boundaryAccuracy === 'APPROXIMATE' ? ' zone-approximate' : '')
+    };
+  }
+
+  function popup(p) {
+    const root = el('div', 'zone-popup');
+    root.appendChild(el('h3', null, p.name));
+    if (p.nameEn && cfg.lang !== 'vi') root.appendChild(el('div', 'cite', p.nameEn));
+    const table = el('table');
+    const row = (label, value, cite) => {
+      const tr = el('tr');
+      tr.appendChild(el('th', null, label));
+      const td = el('td', null, value == null || value === '' ? t('field.unknown') : String(value));
+      if (cite) td.appendChild(el('div', 'cite', cite));
+      tr.appendChild(td);
+      table.appendChild(tr);
+    };
+    const cites = p.figureSources || {};
+    row(t('field.code'), p.code);
+    row(t('field.kind'), t('kind.' + p.kind));
+    row(t('field.district'), p.districtName);
+    if (p.communes) row(t('field.communes'), p.communes);
+    row(t('field.planStatus'), t('status.' + p.planStatus), cites.planStatus);
+    row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null, cites.lifecycle);
+    row(t('field.legalAreaHa'), hectares(p.legalAreaHa), cites.legalAreaHa);
+    row(t('field.mapAreaHa'), hectares(p.mapAreaHa));
+    if (p.developer) row(t('field.developer'), p.developer, cites.developer);
+    if (p.decisionNo) row(t('field.decision'), p.decisionNo + (p.decisionDate ? ' (' + p.decisionDate + ')' : ''), cites.decisionNo);
+    if (p.note) row(t('field.note'), p.note);
+    row(t('field.source'), p.source);
+    root.appendChild(table);
+    if (p.boundaryAccuracy === 'APPROXIMATE') root.appendChild(el('p', 'approximate', t('popup.approximate')));
+    return root;
+  }
+
+  function hectares(value) {
+    return value == null ? null : numberFormat.format(value) + ' ' + t('unit.ha');
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function showNotice(text) {
+    const notice = L.control({ position: 'bottomleft' });
+    notice.onAdd = () => el('div', 'notice', text);
+    notice.addTo(map);
+  }
+
+  function legend() {
+    const control = L.control({ position: 'bottomright' });
+    control.onAdd = () => {
+      const root = el('div', 'legend');
+      root.id = 'legend';
+      root.appendChild(el('h2', null, t('legend.title')));
+      root.appendChild(el('h3', null, t('legend.kind')));
+      const kinds = el('ul');
+      Object.entries(KIND_COLOURS).forEach(([kind, colour]) => {
+        const swatch = el('span', 'swatch');
+        swatch.style.borderColor = colour;
+        kinds.appendChild(item(swatch, t('kind.' + kind) + ' (' + kind + ')'));
+      });
+      root.appendChild(kinds);
+      root.appendChild(el('h3', null, t('legend.status')));
+      const statuses = el('ul');
+      Object.entries(STATUS_COLOURS).forEach(([status, colour]) => {
+        const swatch = el('span', 'swatch');
+        swatch.style.background = colour;
+        statuses.appendChild(item(swatch, t('status.' + status)));
+      });
+      root.appendChild(statuses);
+      const lines = el('ul');
+      lines.appendChild(item(el('span', 'swatch line-dashed'), t('legend.approximate')));
+      lines.appendChild(item(el('span', 'swatch line-solid'), t('legend.surveyed')));
+      root.appendChild(lines);
+      L.DomEvent.disableClickPropagation(root);
+      return root;
+    };
+    return control;
+  }
+
+  function item(swatch, label) {
+    const li = el('li');
+    li.appendChild(swatch);
+    li.appendChild(el('span', null, label));
+    return li;
+  }
+
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/geo+json' } });
+    if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+    return response.json();
+  }
+
+  async function load() {
+    const [districts, zones] = await Promise.all([getJson('/api/districts'), getJson('/api/zones')]);
+    districtLayer.addData(districts).addTo(map);
+    zones.features.forEach((feature) => zoneLayers[feature.properties.kind].addData(feature));
+    zoneLayers.CCN.addTo(map);
+    zoneLayers.KCN.addTo(map);
+    const overlays = {};
+    overlays[t('layer.kcn')] = zoneLayers.KCN;
+    overlays[t('layer.ccn')] = zoneLayers.CCN;
+    overlays[t('layer.districts')] = districtLayer;
+    L.control.layers(baseLayers, overlays, { collapsed: false }).addTo(map);
+    legend().addTo(map);
+    const bounds = districts.features.length ? districtLayer.getBounds() : L.featureGroup(Object.values(zoneLayers)).getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+    document.getElementById('zone-count').textContent = t('map.zoneCount') + ': ' + zones.features.length;
+    statusBox.textContent = '';
+    document.body.dataset.loaded = 'true';
+  }
+
+  load().catch((error) => {
+    console.error(error);
+    statusBox.textContent = t('map.loadFailed');
+    statusBox.classList.add('error');
+    document.body.dataset.loaded = 'error';
+  });
+})();

@@ -1,0 +1,41 @@
+package vn.landregistry;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import vn.landregistry.support.Http;
+import vn.landregistry.support.PostgisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApplicationEndpointsTest extends PostgisTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void healthReportsTheDatabase() {
+		JsonNode health = new Http(this.port).get("/actuator/health").json();
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").get("db").get("details").get("database").asString()).isEqualTo("PostgreSQL");
+	}
+
+	@Test
+	void apiIsDocumentedWithOpenApi() {
+		Http http = new Http(this.port);
+		JsonNode docs = http.get("/v3/api-docs").json();
+		assertThat(docs.get("paths").propertyNames()).contains("/api/zones", "/api/zones/{id}", "/api/districts",
+				"/api/plan-targets");
+		assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
+	void unknownPathIsA404ProblemDetail() {
+		Http.Response response = new Http(this.port).get("/api/nothing-here");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+}

@@ -1,0 +1,119 @@
+package vn.landregistry.zones;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.landregistry.support.PostgisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Bắc Giang demo data: every zone the seed documents name, with valid, placed geometry. */
+class DemoDataTest extends PostgisTest {
+
+	/** Zones named in shared/seeds, read off the documents (file:line where each is named). */
+	static final Map<String, String> SEED_ZONES = Map.ofEntries(
+			// 001_a10c2ba26ad84cae.txt:95 (2021 investment files) and :185 (clearance by 2025)
+			Map.entry("Khu công nghiệp Yên Lư", "KCN"), Map.entry("Khu công nghiệp Yên Sơn - Bắc Lũng", "KCN"),
+			Map.entry("Khu công nghiệp Tân Hưng", "KCN"), Map.entry("Khu công nghiệp Quang Châu", "KCN"),
+			Map.entry("Khu công nghiệp Hòa Phú", "KCN"), Map.entry("Khu công nghiệp Việt Hàn", "KCN"),
+			// 002_618431115684171d.txt:85 (clean land created in 2024) and :547 (2025 clearance task)
+			Map.entry("Khu công nghiệp Hòa Phú mở rộng", "KCN"), Map.entry("Khu công nghiệp Phúc Sơn", "KCN"),
+			Map.entry("Khu công nghiệp Việt Hàn mở rộng", "KCN"),
+			// 002_618431115684171d.txt:209 (footnote 21: zoning plans in preparation)
+			Map.entry("Khu công nghiệp Yên Sơn", "KCN"),
+			Map.entry("Khu công nghiệp Mỹ Thái - Xuân Hương - Tân Dĩnh", "KCN"),
+			Map.entry("Khu công nghiệp Minh Đức - Thượng Lan - Ngọc Thiện", "KCN"),
+			Map.entry("Khu công nghiệp Ngọc Thiện", "KCN"), Map.entry("Khu công nghiệp Thượng Lan", "KCN"),
+			Map.entry("Khu công nghiệp Thái Đào - Tân An", "KCN"), Map.entry("Khu công nghiệp Ngọc Lý", "KCN"),
+			// 001_a10c2ba26ad84cae.txt:185 (land handed over in 2021)
+			Map.entry("Cụm công nghiệp Hợp Thịnh", "CCN"), Map.entry("Cụm công nghiệp Thanh Vân", "CCN"),
+			Map.entry("Cụm công nghiệp Việt Nhật", "CCN"), Map.entry("Cụm công nghiệp Việt Tiến", "CCN"),
+			Map.entry("Cụm công nghiệp Tăng Tiến", "CCN"), Map.entry("Cụm công nghiệp Nội Hoàng", "CCN"),
+			Map.entry("Cụm công nghiệp Yên Lư", "CCN"), Map.entry("Cụm công nghiệp Nham Sơn - Yên Lư", "CCN"),
+			Map.entry("Cụm công nghiệp Dĩnh Trì", "CCN"),
+			// 001_a10c2ba26ad84cae.txt:185-187 (established or expanded 2016-2020, clearance by 2025)
+			Map.entry("Cụm công nghiệp Hà Thịnh", "CCN"), Map.entry("Cụm công nghiệp Đoàn Bái", "CCN"),
+			Map.entry("Cụm công nghiệp Đoàn Bái - Lương Phong 1", "CCN"),
+			Map.entry("Cụm công nghiệp Đoàn Bái - Lương Phong 2", "CCN"), Map.entry("Cụm công nghiệp JUTECH", "CCN"),
+			Map.entry("Cụm công nghiệp Trung Sơn - Ninh Sơn", "CCN"), Map.entry("Cụm công nghiệp Đồng Đình", "CCN"),
+			Map.entry("Cụm công nghiệp Lăng Cao", "CCN"), Map.entry("Cụm công nghiệp Hương Sơn", "CCN"),
+			Map.entry("Cụm công nghiệp Đại Lâm", "CCN"), Map.entry("Cụm công nghiệp Nghĩa Hòa", "CCN"),
+			Map.entry("Cụm công nghiệp Lan Sơn 2", "CCN"), Map.entry("Cụm công nghiệp Tiên Hưng", "CCN"),
+			Map.entry("Cụm công nghiệp Mỹ An", "CCN"), Map.entry("Cụm công nghiệp Tân Mỹ", "CCN"));
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void everyZoneNamedInTheSeedsIsPresentWithItsKind() {
+		Map<String, String> stored = new java.util.HashMap<>();
+		this.jdbc.sql("SELECT name_vi, kind FROM zone").query((rs, i) -> stored.put(rs.getString(1), rs.getString(2)))
+			.list();
+		assertThat(stored).containsAllEntriesOf(SEED_ZONES);
+	}
+
+	@Test
+	void noZoneWithoutASeedCitation() {
+		List<String> uncited = this.jdbc
+			.sql("SELECT code FROM zone WHERE source !~ '^00[0-4]_[0-9a-f]{16}\\.txt:[0-9]+$'")
+			.query(String.class).list();
+		assertThat(uncited).isEmpty();
+	}
+
+	@Test
+	void everyBoundaryIsAValidMultiPolygonIn4326() {
+		List<String> bad = this.jdbc.sql("""
+				SELECT code FROM zone
+				 WHERE boundary IS NULL OR NOT ST_IsValid(boundary) OR ST_SRID(boundary) <> 4326
+				    OR GeometryType(boundary) <> 'MULTIPOLYGON' OR ST_IsEmpty(boundary)""").query(String.class).list();
+		assertThat(bad).isEmpty();
+	}
+
+	@Test
+	void everyZoneLiesInsideItsDistrictOutline() {
+		List<String> outside = this.jdbc.sql("""
+				SELECT z.code FROM zone z JOIN admin_unit d ON d.id = z.district_id
+				 WHERE d.level <> 'DISTRICT' OR NOT ST_CoveredBy(z.boundary, d.boundary)""").query(String.class).list();
+		assertThat(outside).isEmpty();
+	}
+
+	@Test
+	void zonesOfTheSameKindDoNotOverlap() {
+		List<String> overlaps = this.jdbc.sql("""
+				SELECT a.code || ' / ' || b.code FROM zone a JOIN zone b
+				  ON a.id < b.id AND a.kind = b.kind AND ST_Intersects(a.boundary, b.boundary)
+				 WHERE ST_Area(ST_Intersection(a.boundary, b.boundary)::geography) > 1""").query(String.class).list();
+		assertThat(overlaps).isEmpty();
+	}
+
+	@Test
+	void drawnBoundariesAreMarkedApproximateAndSizedToLegalOrNominalArea() {
+		List<Map<String, Object>> zones = this.jdbc.sql("""
+				SELECT code, kind, legal_area_ha, boundary_accuracy, boundary_note,
+				       ST_Area(boundary::geography) / 10000 AS map_ha FROM zone""").query().listOfRows();
+		assertThat(zones).isNotEmpty();
+		for (Map<String, Object> zone : zones) {
+			assertThat(zone.get("boundary_accuracy")).as("%s", zone.get("code")).isEqualTo("APPROXIMATE");
+			assertThat((String) zone.get("boundary_note")).isNotBlank();
+			double expected = zone.get("legal_area_ha") != null ? ((Number) zone.get("legal_area_ha")).doubleValue()
+					: "KCN".equals(zone.get("kind")) ? 150 : 50;
+			assertThat(((Number) zone.get("map_ha")).doubleValue()).as("%s", zone.get("code"))
+				.isBetween(expected * 0.98, expected * 1.02);
+		}
+	}
+
+	@Test
+	void everyTableThatCanBeEditedHasAVersionAndTimestamps() {
+		List<String> missing = this.jdbc.sql("""
+				SELECT t.table_name FROM information_schema.tables t
+				 WHERE t.table_schema = 'public' AND t.table_name IN ('admin_unit', 'zone', 'plan_target')
+				   AND (SELECT count(*) FROM information_schema.columns c WHERE c.table_name = t.table_name
+				          AND c.column_name IN ('version', 'created_at', 'updated_at')) <> 3""").query(String.class).list();
+		assertThat(missing).isEmpty();
+	}
+
+}
