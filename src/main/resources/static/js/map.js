@@ -4,13 +4,20 @@
 
   const cfg = window.REGISTRY;
   const t = (key) => cfg.msg[key] || key;
-  const numberFormat = new Intl.NumberFormat(cfg.lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+  const locale = cfg.lang === 'vi' ? 'vi-VN' : 'en-GB';
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
 
   // Stroke shows the kind, fill the plan status, a dashed line an approximate boundary.
   const KIND_COLOURS = { KCN: '#1f4e9c', CCN: '#c0392b' };
   const STATUS_COLOURS = {
     EXISTING: '#2e7d32', NEW: '#f9a825', EXPANDED: '#00897b', MERGED_INTO_KCN: '#7e57c2', REMOVED: '#9e9e9e'
   };
+  const PLOT_COLOURS = {
+    AVAILABLE_CLEAN: '#43a047', AVAILABLE_NOT_CLEARED: '#bdbdbd', RESERVED: '#fb8c00', LEASED: '#1e88e5',
+    IN_OPERATION: '#3949ab'
+  };
+  const PLOTS_MIN_ZOOM = 13;
 
   const statusBox = document.getElementById('status');
   const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
@@ -30,11 +37,55 @@
       layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'district-label' })
   });
   const zoneLayers = { KCN: zoneLayer(), CCN: zoneLayer() };
+  const plotLayer = L.geoJSON(null, {
+    style: (feature) => ({
+      color: '#333', weight: 1, fillColor: PLOT_COLOURS[feature.properties.status], fillOpacity: 0.7,
+      className: 'plot plot-' + feature.properties.status
+    }),
+    onEachFeature: (feature, layer) => layer.bindPopup(() => plotPopup(feature.properties))
+  });
+  let plotRequest = 0;
+
+  function plotPopup(p) {
+    const root = el('div', 'zone-popup');
+    root.appendChild(el('h3', null, t('field.plotCode') + ' ' + p.code));
+    const table = el('table');
+    [[t('field.zone'), p.zoneName], [t('field.area'), hectares(p.areaHa)], [t('field.status'), t('plotStatus.' + p.status)],
+      [t('field.landUse'), t('landUse.' + p.landUse)], [t('field.clearedOn'), p.clearedOn || t('field.unknown')]]
+      .forEach(([label, value]) => {
+        const tr = el('tr');
+        tr.appendChild(el('th', null, label));
+        tr.appendChild(el('td', null, value));
+        table.appendChild(tr);
+      });
+    root.appendChild(table);
+    if (p.demo) root.appendChild(el('p', 'approximate', t('plot.demo')));
+    return root;
+  }
+
+  // Plots are many: they are fetched for the visible area only, once zoomed in.
+  async function refreshPlots() {
+    const request = ++plotRequest;
+    if (map.getZoom() < PLOTS_MIN_ZOOM || !map.hasLayer(plotLayer)) {
+      plotLayer.clearLayers();
+      return;
+    }
+    const b = map.getBounds();
+    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',');
+    try {
+      const plots = await getJson('/api/plots?bbox=' + bbox);
+      if (request !== plotRequest) return;
+      plotLayer.clearLayers();
+      plotLayer.addData(plots);
+    } catch (error) {
+      console.error(error);
+    }
+  }
 
   function zoneLayer() {
     return L.geoJSON(null, {
       style: zoneStyle,
-      onEachFeature: (feature, layer) => layer.bindPopup(() => popup(feature.properties), { maxWidth: 360 })
+      onEachFeature: (feature, layer) => layer.bindPopup(() => popup(feature.properties), { maxWidth: 360, maxHeight: 420 })
     });
   }
 
@@ -73,6 +124,12 @@
     row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null, cites.lifecycle);
     row(t('field.legalAreaHa'), hectares(p.legalAreaHa), cites.legalAreaHa);
     row(t('field.mapAreaHa'), hectares(p.mapAreaHa));
+    if (p.leaseLandHa != null) {
+      row(t('field.leaseLandHa'), hectares(p.leaseLandHa), cites.leaseLandHa);
+      row(t('field.leasedHa'), hectares(p.leasedHa));
+      row(t('field.occupancyRate'), p.occupancyRate == null ? null : percentFormat.format(p.occupancyRate));
+      row(t('field.availableCleanHa'), hectares(p.availableCleanHa));
+    }
     if (p.developer) row(t('field.developer'), p.developer, cites.developer);
     if (p.decisionNo) row(t('field.decision'), p.decisionNo + (p.decisionDate ? ' (' + p.decisionDate + ')' : ''), cites.decisionNo);
     if (p.note) row(t('field.note'), p.note);
@@ -125,6 +182,14 @@
       lines.appendChild(item(el('span', 'swatch line-dashed'), t('legend.approximate')));
       lines.appendChild(item(el('span', 'swatch line-solid'), t('legend.surveyed')));
       root.appendChild(lines);
+      root.appendChild(el('h3', null, t('legend.plots')));
+      const plots = el('ul');
+      Object.entries(PLOT_COLOURS).forEach(([status, colour]) => {
+        const swatch = el('span', 'swatch');
+        swatch.style.background = colour;
+        plots.appendChild(item(swatch, t('plotStatus.' + status)));
+      });
+      root.appendChild(plots);
       L.DomEvent.disableClickPropagation(root);
       return root;
     };
@@ -154,7 +219,10 @@
     overlays[t('layer.kcn')] = zoneLayers.KCN;
     overlays[t('layer.ccn')] = zoneLayers.CCN;
     overlays[t('layer.districts')] = districtLayer;
-    L.control.layers(baseLayers, overlays, { collapsed: false }).addTo(map);
+    overlays[t('layer.plots')] = plotLayer;
+    plotLayer.addTo(map);
+    map.on('moveend overlayadd', refreshPlots);
+    L.control.layers(baseLayers, overlays, { collapsed: window.innerWidth < 700 }).addTo(map);
     legend().addTo(map);
     const bounds = districts.features.length ? districtLayer.getBounds() : L.featureGroup(Object.values(zoneLayers)).getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });

@@ -1,8 +1,12 @@
 package vn.landregistry.maps;
 
+import java.util.Locale;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.landregistry.shared.PageMessages;
 
 /** The map page: zones and district outlines over a configurable base map. */
 @Controller
@@ -10,12 +14,16 @@ class MapController {
 
 	private final MapProperties properties;
 
-	MapController(MapProperties properties) {
+	private final PageMessages messages;
+
+	MapController(MapProperties properties, PageMessages messages) {
 		this.properties = properties;
+		this.messages = messages;
 	}
 
 	@GetMapping("/")
-	String map(Model model) {
+	String map(Model model, Locale locale) {
+		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("tileUrl", this.properties.tileUrl() == null ? "" : this.properties.tileUrl());
 		model.addAttribute("tileAttribution", this.properties.tileAttribution());
 		return "map";

@@ -19,6 +19,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	static final URI NOT_FOUND = URI.create("urn:problem:not-found");
 
+	static final URI RULE_BROKEN = URI.create("urn:problem:rule-broken");
+
+	static final URI CONFLICT = URI.create("urn:problem:conflict");
+
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
@@ -34,6 +38,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
 		problem.setType(NOT_FOUND);
 		problem.setTitle("Not found");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(RULE_BROKEN);
+		problem.setTitle("Rule broken");
+		problem.setProperty("rule", ex.rule());
+		ex.details().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(ConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(CONFLICT);
+		problem.setTitle("Conflict");
+		problem.setProperty("rule", ex.rule());
 		return problem;
 	}
 

@@ -15,6 +15,10 @@ public final class Parameters {
 
 	/** Comma-separated enum names, case-insensitive; empty set when absent. */
 	public static <E extends Enum<E>> Set<E> enums(String parameter, String text, Class<E> type) {
+		return enums(parameter, text, type, "one or more of ");
+	}
+
+	private static <E extends Enum<E>> Set<E> enums(String parameter, String text, Class<E> type, String expected) {
 		Set<E> result = EnumSet.noneOf(type);
 		for (String item : items(text)) {
 			try {
@@ -22,10 +26,23 @@ public final class Parameters {
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidParameterException(parameter, text, "unknown " + parameter + " '" + item
-						+ "'; expected one or more of " + names(type.getEnumConstants()));
+						+ "'; expected " + expected + names(type.getEnumConstants()));
 			}
 		}
 		return result;
+	}
+
+	/** Exactly one enum name, case-insensitive; {@code fallback} when absent. */
+	public static <E extends Enum<E>> E oneEnum(String parameter, String text, Class<E> type, E fallback) {
+		Set<E> values = enums(parameter, text, type, "one of ");
+		if (values.isEmpty()) {
+			return fallback;
+		}
+		if (values.size() > 1 || text.contains(",")) {
+			throw new InvalidParameterException(parameter, text,
+					parameter + " takes one value, one of " + names(type.getEnumConstants()));
+		}
+		return values.iterator().next();
 	}
 
 	/** Comma-separated codes that must each be one of {@code allowed}; empty set when absent. */

@@ -1,5 +1,7 @@
 package vn.landregistry.zones;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,21 +27,35 @@ class ZoneFeatures {
 			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
 			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
-			  'source', z.source, 'figureSources', z.figure_sources, 'version', z.version,
+			  'source', z.source, 'figureSources', z.figure_sources,
+			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(o.leased_ha, 4),
+			  'occupancyRate', round(o.occupancy_rate, 6),
+			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
+			                        WHERE p.zone_id = z.id AND plot_status(p.id, p.cleared_on, CAST(:today AS date)) = 'AVAILABLE_CLEAN'),
+			  'version', z.version,
 			  'updatedAt', z.updated_at)""";
 
 	private static final String SELECT = "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES)
-			+ " AS feature FROM zone z JOIN admin_unit d ON d.id = z.district_id";
+			+ " AS feature FROM zone z JOIN admin_unit d ON d.id = z.district_id"
+			+ " JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id";
 
 	private final JdbcClient jdbc;
 
-	ZoneFeatures(JdbcClient jdbc) {
+	private final Clock clock;
+
+	ZoneFeatures(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
 	}
 
 	String collection(ZoneFilter filter) {
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new HashMap<>();
+		params.put("today", today());
 		if (!filter.kinds().isEmpty()) {
 			where.add("z.kind IN (:kinds)");
 			params.put("kinds", filter.kinds().stream().map(Enum::name).toList());
@@ -64,7 +80,7 @@ class ZoneFeatures {
 	}
 
 	Optional<String> one(long id) {
-		return this.jdbc.sql(SELECT + " WHERE z.id = :id").param("id", id)
+		return this.jdbc.sql(SELECT + " WHERE z.id = :id").param("id", id).param("today", today())
 			.query((rs, row) -> rs.getString("feature")).optional();
 	}
 

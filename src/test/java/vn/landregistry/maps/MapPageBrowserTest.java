@@ -99,7 +99,7 @@ class MapPageBrowserTest extends PostgisTest {
 
 		WebElement popup = wait(Duration.ofSeconds(5))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".zone-popup")));
-		assertThat(popup.getText()).contains((String) zone.get("name_vi"), (String) zone.get("code"),
+		assertThat(popup.getDomProperty("textContent")).contains((String) zone.get("name_vi"), (String) zone.get("code"),
 				(String) zone.get("source"), "Diện tích trên bản đồ", "Ranh giới gần đúng");
 	}
 

@@ -23,14 +23,38 @@ public final class Http {
 	}
 
 	public Response get(String pathAndQuery) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).GET().build());
+	}
+
+	public Response postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	public byte[] bytes(String pathAndQuery) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).GET().build();
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + pathAndQuery + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					response.body());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("GET " + pathAndQuery + " failed", ex);
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

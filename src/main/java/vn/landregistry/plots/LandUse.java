@@ -1,0 +1,7 @@
+package vn.landregistry.plots;
+
+public enum LandUse {
+
+	INDUSTRIAL, LOGISTICS, SERVICE
+
+}

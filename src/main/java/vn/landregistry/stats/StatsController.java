@@ -1,0 +1,135 @@
+package vn.landregistry.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.landregistry.admin.Districts;
+import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.Parameters;
+import vn.landregistry.zones.ZoneKind;
+
+@RestController
+@RequestMapping("/api/stats")
+@Tag(name = "Statistics", description = "Fill rate (tỷ lệ lấp đầy) and plan progress; each table also as CSV or XLSX")
+class StatsController {
+
+	static final int MAX_POINTS = 1000;
+
+	private final FillRateQueries fillRates;
+
+	private final PlanQueries plans;
+
+	private final Districts districts;
+
+	private final Clock clock;
+
+	StatsController(FillRateQueries fillRates, PlanQueries plans, Districts districts, Clock clock) {
+		this.fillRates = fillRates;
+		this.plans = plans;
+		this.districts = districts;
+		this.clock = clock;
+	}
+
+	@GetMapping("/fill-rate")
+	@Operation(summary = "Fill rate by zone, district, kind or province on a day",
+			description = "Fill rate = leased or operating area ÷ industrial land for lease, per zone; groups are "
+					+ "weighted by area. Zones without land for lease are excluded and counted in excludedZones.")
+	ResponseEntity<?> fillRate(@Parameter(description = "zone, district, kind or province") @RequestParam(defaultValue = "province") String groupBy,
+			@Parameter(description = "KCN, CCN") @RequestParam(required = false) String kind,
+			@Parameter(description = "District code(s)") @RequestParam(required = false) String district,
+			@Parameter(description = "Day (YYYY-MM-DD), default today") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
+		TableExport.Format out = TableExport.format(format);
+		GroupBy group = groupBy(groupBy);
+		LocalDate day = asOf == null ? today() : asOf;
+		FillRateTable table = this.fillRates.table(group, scope(kind, district), day);
+		List<FillRateRow> rows = Stream.concat(table.rows().stream(), Stream.ofNullable(table.total())).toList();
+		return TableExport.answer(out, "fill-rate-" + name(group) + "-" + day, table, rows, FillRateRow.class);
+	}
+
+	@GetMapping("/fill-rate/series")
+	@Operation(summary = "Fill rate over time, one point per period end (the last point is 'to')")
+	ResponseEntity<?> series(@RequestParam(defaultValue = "province") String groupBy,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String district,
+			@Parameter(description = "First day (default five years before 'to')") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Last day (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
+			@RequestParam(required = false) String format) {
+		TableExport.Format out = TableExport.format(format);
+		GroupBy group = groupBy(groupBy);
+		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
+		LocalDate last = to == null ? today() : to;
+		LocalDate first = from == null ? last.minusYears(5) : from;
+		if (first.isAfter(last)) {
+			throw new InvalidParameterException("from", first.toString(), "from (" + first + ") is after to (" + last + ")");
+		}
+		List<LocalDate> dates = dates(first, last, period);
+		FillRateSeries series = this.fillRates.series(group, scope(kind, district), period, first, last, dates);
+		return TableExport.answer(out, "fill-rate-series-" + name(group) + "-" + name(period), series, series.rows(),
+				FillRateSeries.Row.class);
+	}
+
+	@GetMapping("/plan-progress")
+	@Operation(summary = "Plan targets for 2025 and 2030 beside the counts and hectares in the registry")
+	ResponseEntity<?> planProgress(@RequestParam(required = false) String format) {
+		List<PlanProgressRow> rows = this.plans.progress();
+		return TableExport.answer(TableExport.format(format), "plan-progress", new Rows<>(rows), rows,
+				PlanProgressRow.class);
+	}
+
+	@GetMapping("/reported")
+	@Operation(summary = "Figures the source documents report beside the same figures computed from the registry")
+	ResponseEntity<?> reported(@RequestParam(required = false) String format) {
+		List<ReportedRow> rows = this.plans.reported();
+		return TableExport.answer(TableExport.format(format), "reported-statistics", new Rows<>(rows), rows,
+				ReportedRow.class);
+	}
+
+	record Rows<T>(List<T> rows) {
+	}
+
+	static List<LocalDate> dates(LocalDate from, LocalDate to, Step step) {
+		List<LocalDate> dates = new ArrayList<>();
+		for (LocalDate end = step.periodEnd(from); end.isBefore(to); end = step.next(end)) {
+			dates.add(end);
+			if (dates.size() >= MAX_POINTS) {
+				throw new InvalidParameterException("step", name(step), "from " + from + " to " + to + " by "
+						+ name(step) + " gives more than " + MAX_POINTS + " points; choose a longer step or a shorter range");
+			}
+		}
+		dates.add(to);
+		return dates;
+	}
+
+	private ZoneScope scope(String kind, String district) {
+		return new ZoneScope(Parameters.enums("kind", kind, ZoneKind.class),
+				Parameters.codes("district", district, this.districts.codes()));
+	}
+
+	private static GroupBy groupBy(String text) {
+		return Parameters.oneEnum("groupBy", text, GroupBy.class, GroupBy.PROVINCE);
+	}
+
+	private static String name(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+}

@@ -1,0 +1,96 @@
+package vn.landregistry.plots;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import vn.landregistry.support.Http;
+import vn.landregistry.support.PostgisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading the demo plots: their statuses come from the lease history and agree with the fill rates. */
+class PlotApiTest extends PostgisTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http http;
+
+	@BeforeEach
+	void client() {
+		this.http = new Http(this.port);
+	}
+
+	@Test
+	void demoPlotsLieInsideTheirZonesWithoutOverlap() {
+		long outside = this.jdbc.sql("""
+				SELECT count(*) FROM plot p JOIN zone z ON z.id = p.zone_id
+				 WHERE ST_Area(ST_Difference(p.boundary, z.boundary)::geography) > 1""").query(Long.class).single();
+		long overlaps = this.jdbc.sql("""
+				SELECT count(*) FROM plot a JOIN plot b ON a.zone_id = b.zone_id AND a.id < b.id
+				 WHERE ST_Intersects(a.boundary, b.boundary) AND ST_Area(ST_Intersection(a.boundary, b.boundary)::geography) > 1""")
+			.query(Long.class).single();
+		assertThat(outside).isZero();
+		assertThat(overlaps).isZero();
+		assertThat(this.jdbc.sql("SELECT bool_and(demo) FROM plot").query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
+	void leasedPlotsOfAZoneAddUpToItsLeasedArea() {
+		String zone = "KCN-QUANG-CHAU";
+		double leased = 0;
+		JsonNode plots = this.http.get("/api/plots?zone=" + zone + "&status=LEASED,IN_OPERATION").json().get("features");
+		for (JsonNode plot : plots) {
+			leased += plot.get("properties").get("areaHa").asDouble();
+			assertThat(plot.get("properties").get("zone").asString()).isEqualTo(zone);
+		}
+		JsonNode stats = this.http.get("/api/stats/fill-rate?groupBy=zone").json().get("rows");
+		double expected = 0;
+		for (JsonNode row : stats) {
+			if (row.get("key").asString().equals(zone)) {
+				expected = row.get("leasedHa").asDouble();
+			}
+		}
+		assertThat(plots.size()).isPositive();
+		assertThat(leased).isCloseTo(expected, org.assertj.core.api.Assertions.within(0.01));
+	}
+
+	@Test
+	void statusOnADayFollowsTheLeaseHistory() {
+		Set<String> before = statuses("/api/plots?zone=KCN-QUANG-CHAU&asOf=2019-02-01");
+		assertThat(before).containsOnly("AVAILABLE_CLEAN");
+		assertThat(statuses("/api/plots?zone=KCN-QUANG-CHAU")).contains("LEASED", "IN_OPERATION");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "status=SOLD", "zone=KCN-NOWHERE", "bbox=1,2", "asOf=2024-02-31" })
+	void badFiltersAreProblemDetails(String query) {
+		Http.Response response = this.http.get("/api/plots?" + query);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void missingPlotIs404() {
+		assertThat(this.http.get("/api/plots/999999999").status()).isEqualTo(404);
+	}
+
+	private Set<String> statuses(String query) {
+		Set<String> statuses = new HashSet<>();
+		this.http.get(query).json().get("features").forEach(f -> statuses.add(f.get("properties").get("status").asString()));
+		return statuses;
+	}
+
+}

@@ -1,0 +1,163 @@
+package vn.landregistry.stats;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import vn.landregistry.support.Http;
+import vn.landregistry.support.PostgisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Statistics on the Bắc Giang demo data: the reported rates, exports, plan progress and bad input. */
+class StatsApiTest extends PostgisTest {
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	@BeforeEach
+	void client() {
+		this.http = new Http(this.port);
+	}
+
+	@Test
+	void demoDataReproducesTheReportedFillRatesWithinOnePoint() {
+		JsonNode reported = this.http.get("/api/stats/reported").json().get("rows");
+		List<JsonNode> rates = StreamSupport.stream(reported.spliterator(), false)
+			.filter(r -> r.get("metric").asString().equals("OCCUPANCY_RATE"))
+			.toList();
+		assertThat(rates).extracting(r -> r.get("kind").asString()).containsExactlyInAnyOrder("KCN", "CCN");
+		for (JsonNode rate : rates) {
+			assertThat(rate.get("source").asString()).isEqualTo("002_618431115684171d.txt:69");
+			assertThat(rate.get("computed").asDouble()).as(rate.get("kind").asString())
+				.isCloseTo(rate.get("reported").asDouble(), within(0.01));
+			assertThat(rate.get("difference").asDouble())
+				.isCloseTo(rate.get("computed").asDouble() - rate.get("reported").asDouble(), within(1e-9));
+			// The same figure from the fill-rate endpoint on the report's day.
+			JsonNode kind = row(this.http.get("/api/stats/fill-rate?groupBy=kind&asOf=" + rate.get("asOf").asString())
+				.json(), rate.get("kind").asString());
+			assertThat(kind.get("occupancyRate").decimalValue()).isEqualByComparingTo(rate.get("computed").decimalValue());
+		}
+		assertThat(StreamSupport.stream(reported.spliterator(), false).map(r -> r.get("metric").asString()))
+			.contains("ZONE_COUNT", "OPERATING_AREA_HA", "WORKERS");
+	}
+
+	@Test
+	void kindsAddUpToTheProvince() {
+		JsonNode kinds = this.http.get("/api/stats/fill-rate?groupBy=kind").json();
+		JsonNode province = this.http.get("/api/stats/fill-rate?groupBy=province").json().get("rows").get(0);
+		BigDecimal land = BigDecimal.ZERO;
+		BigDecimal leased = BigDecimal.ZERO;
+		for (JsonNode row : kinds.get("rows")) {
+			land = land.add(row.get("leaseLandHa").decimalValue());
+			leased = leased.add(row.get("leasedHa").decimalValue());
+		}
+		assertThat(province.get("leaseLandHa").decimalValue()).isEqualByComparingTo(land);
+		assertThat(province.get("leasedHa").decimalValue()).isEqualByComparingTo(leased);
+		assertThat(kinds.get("total").get("occupancyRate").decimalValue())
+			.isEqualByComparingTo(province.get("occupancyRate").decimalValue());
+	}
+
+	@Test
+	void csvHoldsTheSameRowsAsJson() {
+		JsonNode json = this.http.get("/api/stats/fill-rate?groupBy=zone").json();
+		Http.Response csv = this.http.get("/api/stats/fill-rate?groupBy=zone&format=csv");
+
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.contentType()).startsWith("text/csv");
+		List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
+		assertThat(lines.get(0)).isEqualTo(
+				"key,name,nameEn,zoneId,kind,district,zones,excludedZones,leaseLandHa,leasedHa,occupancyRate");
+		assertThat(lines).hasSize(json.get("rows").size() + 2); // header and total
+		JsonNode first = json.get("rows").get(0);
+		assertThat(lines.get(1)).startsWith(first.get("key").asString() + "," + first.get("name").asString() + ",")
+			.endsWith("," + first.get("occupancyRate").decimalValue().toPlainString());
+		assertThat(lines.get(lines.size() - 1)).startsWith("TOTAL,");
+	}
+
+	@Test
+	void xlsxIsARealSpreadsheetWithTheSameFigures() throws IOException {
+		JsonNode json = this.http.get("/api/stats/fill-rate?groupBy=district").json();
+		byte[] xlsx = this.http.bytes("/api/stats/fill-rate?groupBy=district&format=xlsx");
+
+		List<Row> rows = new ArrayList<>();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getFirstSheet();
+			try (var stream = sheet.openStream()) {
+				stream.forEach(rows::add);
+			}
+		}
+		assertThat(rows.get(0).getCellText(0)).isEqualTo("key");
+		assertThat(rows).hasSize(json.get("rows").size() + 2);
+		JsonNode first = json.get("rows").get(0);
+		assertThat(rows.get(1).getCellText(0)).isEqualTo(first.get("key").asString());
+		assertThat(rows.get(1).getCellText(1)).isEqualTo(first.get("name").asString());
+		assertThat(new BigDecimal(rows.get(1).getCellRawValue(8).orElseThrow()))
+			.isEqualByComparingTo(first.get("leaseLandHa").decimalValue());
+	}
+
+	@Test
+	void everyTableExportsToCsvAndXlsx() {
+		for (String table : List.of("fill-rate?groupBy=kind", "fill-rate/series?groupBy=kind&step=year", "plan-progress?x=1",
+				"reported?x=1")) {
+			Http.Response csv = this.http.get("/api/stats/" + table + "&format=csv");
+			assertThat(csv.status()).as(table).isEqualTo(200);
+			assertThat(csv.body().lines().count()).as(table).isGreaterThan(1);
+			byte[] xlsx = this.http.bytes("/api/stats/" + table + "&format=xlsx");
+			assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).as("zip signature").isEqualTo("PK");
+		}
+	}
+
+	@Test
+	void planProgressCountsTheRegistryAgainstTheTargets() {
+		JsonNode rows = this.http.get("/api/stats/plan-progress").json().get("rows");
+		JsonNode kcn2030 = StreamSupport.stream(rows.spliterator(), false)
+			.filter(r -> r.get("kind").asString().equals("KCN") && r.get("targetYear").asInt() == 2030
+					&& r.get("metric").asString().equals("TOTAL"))
+			.findFirst().orElseThrow();
+		assertThat(kcn2030.get("targetCount").asInt()).isEqualTo(29);
+		int inRegistry = 0;
+		for (JsonNode zone : this.http.get("/api/zones?kind=KCN&planStatus=EXISTING,NEW,EXPANDED").json().get("features")) {
+			inRegistry++;
+		}
+		assertThat(kcn2030.get("registryCount").asInt()).isEqualTo(inRegistry);
+		assertThat(kcn2030.get("countProgress").asDouble()).isCloseTo(inRegistry / 29.0, within(1e-4));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "fill-rate?groupBy=county", "fill-rate?groupBy=zone,district", "fill-rate?asOf=2024-02-30",
+			"fill-rate?asOf=yesterday", "fill-rate?kind=KCX", "fill-rate?district=BG-XX", "fill-rate?format=pdf",
+			"fill-rate/series?from=2024-05-01&to=2024-01-01", "fill-rate/series?step=week",
+			"fill-rate/series?from=0001-01-01&to=2024-01-01&step=month", "fill-rate/series?to=2024-99-01" })
+	void badInputIsAProblemDetail(String query) {
+		Http.Response response = this.http.get("/api/stats/" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("detail").asString()).isNotBlank();
+	}
+
+	private static JsonNode row(JsonNode table, String key) {
+		return StreamSupport.stream(table.get("rows").spliterator(), false)
+			.filter(r -> r.get("key").asString().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row " + key));
+	}
+
+}
