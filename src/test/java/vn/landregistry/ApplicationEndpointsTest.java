@@ -1,7 +1,6 @@
 package vn.landregistry;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -11,12 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApplicationEndpointsTest extends PostgisTest {
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void healthReportsTheDatabase() {
-		JsonNode health = new Http(this.port).get("/actuator/health").json();
+		JsonNode health = this.http.get("/actuator/health").json();
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").get("db").get("details").get("database").asString()).isEqualTo("PostgreSQL");
@@ -24,7 +20,7 @@ class ApplicationEndpointsTest extends PostgisTest {
 
 	@Test
 	void apiIsDocumentedWithOpenApi() {
-		Http http = new Http(this.port);
+		Http http = this.http;
 		JsonNode docs = http.get("/v3/api-docs").json();
 		assertThat(docs.get("paths").propertyNames()).contains("/api/zones", "/api/zones/{id}", "/api/districts",
 				"/api/plan-targets");
@@ -33,7 +29,7 @@ class ApplicationEndpointsTest extends PostgisTest {
 
 	@Test
 	void unknownPathIsA404ProblemDetail() {
-		Http.Response response = new Http(this.port).get("/api/nothing-here");
+		Http.Response response = this.http.get("/api/nothing-here");
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 	}

@@ -1,11 +1,7 @@
 package vn.landregistry.plots;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.GeoJson;
+import vn.landregistry.shared.SqlWhere;
 
 /** Plots as GeoJSON with their status on a day, built by PostGIS. */
 @Repository
@@ -34,26 +31,11 @@ class PlotFeatures {
 	}
 
 	String collection(PlotFilter filter) {
-		List<String> where = new ArrayList<>();
-		Map<String, Object> params = new HashMap<>();
-		params.put("asOf", filter.asOf());
-		if (!filter.zones().isEmpty()) {
-			where.add("z.code IN (:zones)");
-			params.put("zones", List.copyOf(filter.zones()));
-		}
-		if (!filter.statuses().isEmpty()) {
-			where.add("s.status IN (:statuses)");
-			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-		}
-		if (filter.bbox() != null) {
-			where.add("ST_Intersects(p.boundary, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))");
-			params.put("minLon", filter.bbox().minLon());
-			params.put("minLat", filter.bbox().minLat());
-			params.put("maxLon", filter.bbox().maxLon());
-			params.put("maxLat", filter.bbox().maxLat());
-		}
-		String sql = where.isEmpty() ? SELECT : SELECT + " WHERE " + String.join(" AND ", where);
-		return this.jdbc.sql(GeoJson.collection(sql)).params(params).query(String.class).single();
+		SqlWhere where = new SqlWhere().in("z.code", "zones", filter.zones())
+			.in("s.status", "statuses", filter.statuses())
+			.intersects("p.boundary", filter.bbox())
+			.param("asOf", filter.asOf());
+		return this.jdbc.sql(GeoJson.collection(SELECT + where.sql())).params(where.params()).query(String.class).single();
 	}
 
 	Set<String> zoneCodes() {

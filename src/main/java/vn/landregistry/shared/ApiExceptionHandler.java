@@ -25,9 +25,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setType(INVALID_PARAMETER);
-		problem.setTitle("Invalid parameter");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "Invalid parameter", ex);
 		problem.setProperty("parameter", ex.parameter());
 		problem.setProperty("value", ex.value());
 		return problem;
@@ -35,17 +33,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-		problem.setType(NOT_FOUND);
-		problem.setTitle("Not found");
-		return problem;
+		return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", ex);
 	}
 
 	@ExceptionHandler
 	ProblemDetail unprocessable(UnprocessableException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
-		problem.setType(RULE_BROKEN);
-		problem.setTitle("Rule broken");
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, RULE_BROKEN, "Rule broken", ex);
 		problem.setProperty("rule", ex.rule());
 		ex.details().forEach(problem::setProperty);
 		return problem;
@@ -53,10 +46,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setType(CONFLICT);
-		problem.setTitle("Conflict");
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex);
 		problem.setProperty("rule", ex.rule());
+		return problem;
+	}
+
+	private static ProblemDetail problem(HttpStatus status, URI type, String title, Exception ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		problem.setType(type);
+		problem.setTitle(title);
 		return problem;
 	}
 

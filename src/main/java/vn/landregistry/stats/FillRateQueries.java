@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.shared.SqlWhere;
+
 /**
  * Fill rates from the per-zone definition in the database (zone_occupancy), aggregated by area:
  * sum(leased) / sum(land for lease) over the zones that have land for lease.
@@ -45,16 +47,15 @@ class FillRateQueries {
 	}
 
 	FillRateTable table(GroupBy groupBy, ZoneScope scope, LocalDate asOf) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("asOf", asOf);
+		SqlWhere where = where(scope).param("asOf", asOf);
 		String sql = "SELECT GROUPING(" + groupBy.key + ") = 1 AS is_total, " + labels(groupBy) + ", " + FIGURES
-				+ " FROM zone_occupancy(CAST(:asOf AS date)) o " + ZONES + where(scope, params)
+				+ " FROM zone_occupancy(CAST(:asOf AS date)) o " + ZONES + where.sql()
 				+ " GROUP BY GROUPING SETS ((" + groupBy.columns + "), ())"
 				+ (groupBy == GroupBy.ZONE ? " HAVING GROUPING(z.code) = 1 OR count(*) FILTER (WHERE " + HAS_LAND + ") > 0" : "")
 				+ " ORDER BY is_total, key";
 		List<FillRateRow> rows = new ArrayList<>();
 		FillRateRow[] total = new FillRateRow[1];
-		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+		this.jdbc.sql(sql).params(where.params()).query((ResultSet rs) -> {
 			if (rs.getBoolean("is_total")) {
 				total[0] = totalRow(row(rs));
 			}
@@ -67,16 +68,16 @@ class FillRateQueries {
 
 	FillRateSeries series(GroupBy groupBy, ZoneScope scope, Step step, LocalDate from, LocalDate to,
 			List<LocalDate> dates) {
-		Map<String, Object> params = new HashMap<>();
-		params.put("days", dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")));
+		SqlWhere where = where(scope).param("days",
+				dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")));
 		String sql = "SELECT t.day, " + labels(groupBy) + ", " + FIGURES
 				+ " FROM unnest(CAST(:days AS date[])) AS t (day) CROSS JOIN LATERAL zone_occupancy(t.day) o " + ZONES
-				+ where(scope, params) + " GROUP BY t.day, " + groupBy.columns
+				+ where.sql() + " GROUP BY t.day, " + groupBy.columns
 				+ (groupBy == GroupBy.ZONE ? " HAVING count(*) FILTER (WHERE " + HAS_LAND + ") > 0" : "")
 				+ " ORDER BY key, t.day";
 		Map<String, List<FillRateSeries.Point>> points = new LinkedHashMap<>();
 		Map<String, FillRateRow> labels = new HashMap<>();
-		this.jdbc.sql(sql).params(params).query((ResultSet rs) -> {
+		this.jdbc.sql(sql).params(where.params()).query((ResultSet rs) -> {
 			FillRateRow row = row(rs);
 			labels.putIfAbsent(row.key(), row);
 			points.computeIfAbsent(row.key(), k -> new ArrayList<>())
@@ -95,17 +96,8 @@ class FillRateQueries {
 				+ g.kind + " AS kind, " + g.district + " AS district";
 	}
 
-	static String where(ZoneScope scope, Map<String, Object> params) {
-		List<String> where = new ArrayList<>();
-		if (!scope.kinds().isEmpty()) {
-			where.add("z.kind IN (:kinds)");
-			params.put("kinds", scope.kinds().stream().map(Enum::name).toList());
-		}
-		if (!scope.districts().isEmpty()) {
-			where.add("d.code IN (:districts)");
-			params.put("districts", List.copyOf(scope.districts()));
-		}
-		return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+	private static SqlWhere where(ZoneScope scope) {
+		return new SqlWhere().in("z.kind", "kinds", scope.kinds()).in("d.code", "districts", scope.districts());
 	}
 
 	private static FillRateRow row(ResultSet rs) throws SQLException {

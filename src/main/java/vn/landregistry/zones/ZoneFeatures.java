@@ -2,16 +2,13 @@ package vn.landregistry.zones;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.GeoJson;
+import vn.landregistry.shared.SqlWhere;
 
 /**
  * Zones as GeoJSON, built by PostGIS in one statement; the map area is measured on the
@@ -53,30 +50,12 @@ class ZoneFeatures {
 	}
 
 	String collection(ZoneFilter filter) {
-		List<String> where = new ArrayList<>();
-		Map<String, Object> params = new HashMap<>();
-		params.put("today", today());
-		if (!filter.kinds().isEmpty()) {
-			where.add("z.kind IN (:kinds)");
-			params.put("kinds", filter.kinds().stream().map(Enum::name).toList());
-		}
-		if (!filter.districts().isEmpty()) {
-			where.add("d.code IN (:districts)");
-			params.put("districts", List.copyOf(filter.districts()));
-		}
-		if (!filter.planStatuses().isEmpty()) {
-			where.add("z.plan_status IN (:statuses)");
-			params.put("statuses", filter.planStatuses().stream().map(Enum::name).toList());
-		}
-		if (filter.bbox() != null) {
-			where.add("ST_Intersects(z.boundary, ST_MakeEnvelope(:minLon, :minLat, :maxLon, :maxLat, 4326))");
-			params.put("minLon", filter.bbox().minLon());
-			params.put("minLat", filter.bbox().minLat());
-			params.put("maxLon", filter.bbox().maxLon());
-			params.put("maxLat", filter.bbox().maxLat());
-		}
-		String sql = where.isEmpty() ? SELECT : SELECT + " WHERE " + String.join(" AND ", where);
-		return this.jdbc.sql(GeoJson.collection(sql)).params(params).query(String.class).single();
+		SqlWhere where = new SqlWhere().in("z.kind", "kinds", filter.kinds())
+			.in("d.code", "districts", filter.districts())
+			.in("z.plan_status", "statuses", filter.planStatuses())
+			.intersects("z.boundary", filter.bbox())
+			.param("today", today());
+		return this.jdbc.sql(GeoJson.collection(SELECT + where.sql())).params(where.params()).query(String.class).single();
 	}
 
 	Optional<String> one(long id) {

@@ -1,10 +1,6 @@
 package vn.landregistry.admin;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -13,19 +9,6 @@ import vn.landregistry.support.PostgisTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DistrictApiTest extends PostgisTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Http http;
-
-	@BeforeEach
-	void client() {
-		this.http = new Http(this.port);
-	}
 
 	@Test
 	void listsTheTenDistrictsOfBacGiangWithOutlines() {

@@ -17,9 +17,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.landregistry.support.PostgisTest;
 
@@ -36,12 +33,6 @@ class MapPageBrowserTest extends PostgisTest {
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static WebDriver browser;
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeAll
 	static void startBrowser() throws Exception {

@@ -3,7 +3,6 @@ package vn.landregistry.plans;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -13,12 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PlanTargetApiTest extends PostgisTest {
 
-	@LocalServerPort
-	int port;
-
 	@Test
 	void servesTheProvincePlanTotalsFor2030WithTheirSource() {
-		Http.Response response = new Http(this.port).get("/api/plan-targets");
+		Http.Response response = this.http.get("/api/plan-targets");
 		assertThat(response.status()).isEqualTo(200);
 
 		JsonNode kcn = target(response.json(), "KCN", 2030, "TOTAL");

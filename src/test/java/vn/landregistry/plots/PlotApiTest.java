@@ -3,13 +3,9 @@ package vn.landregistry.plots;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -19,19 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading the demo plots: their statuses come from the lease history and agree with the fill rates. */
 class PlotApiTest extends PostgisTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Http http;
-
-	@BeforeEach
-	void client() {
-		this.http = new Http(this.port);
-	}
 
 	@Test
 	void demoPlotsLieInsideTheirZonesWithoutOverlap() {

@@ -6,9 +6,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -23,21 +20,12 @@ class PlotWriteTest extends PostgisTest {
 	// The test zone covers 100.1–100.11 E, 10.1–10.11 N.
 	static final String INSIDE = TestRegistry.square(100.101, 10.101, 0.002);
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Http http;
-
 	TestRegistry registry;
 
 	long zone;
 
 	@BeforeEach
 	void build() {
-		this.http = new Http(this.port);
 		this.registry = new TestRegistry(this.jdbc).create();
 		this.zone = this.registry.zone("TST-W", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("100"));
 	}

@@ -8,9 +8,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -29,14 +26,6 @@ class FillRateTest extends PostgisTest {
 
 	static final LocalDate CLEARED = LocalDate.of(2020, 1, 1);
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	Http http;
-
 	TestRegistry registry;
 
 	// Zone A (KCN, 20 ha for lease): big plot A1 leased from 2023-01-01, small plot A2 free.
@@ -51,7 +40,6 @@ class FillRateTest extends PostgisTest {
 
 	@BeforeEach
 	void build() {
-		this.http = new Http(this.port);
 		this.registry = new TestRegistry(this.jdbc).create();
 		long a = this.registry.zone("TST-A", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("20"));
 		long b = this.registry.zone("TST-B", "CCN", TestRegistry.district(1), 100.2, 10.1, new BigDecimal("5"));

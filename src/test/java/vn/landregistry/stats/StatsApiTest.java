@@ -11,11 +11,9 @@ import java.util.stream.StreamSupport;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
@@ -26,16 +24,6 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Statistics on the Bắc Giang demo data: the reported rates, exports, plan progress and bad input. */
 class StatsApiTest extends PostgisTest {
-
-	@LocalServerPort
-	int port;
-
-	Http http;
-
-	@BeforeEach
-	void client() {
-		this.http = new Http(this.port);
-	}
 
 	@Test
 	void demoDataReproducesTheReportedFillRatesWithinOnePoint() {

@@ -1,15 +1,28 @@
 package vn.landregistry.support;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole application on a real PostGIS (see {@link TestDatabase}),
- * with the migrations and the Bắc Giang demo data applied. All subclasses share one context.
+ * with the migrations and the Bắc Giang demo data applied. All subclasses share one context; each
+ * gets an HTTP client for the running server and SQL access to its database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PostgisTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	protected Http http;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -17,6 +30,11 @@ public abstract class PostgisTest {
 		registry.add("spring.datasource.url", db::jdbcUrl);
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
+	}
+
+	@BeforeEach
+	void httpClient() {
+		this.http = new Http(this.port);
 	}
 
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.landregistry.support.PostgisTest;
 
@@ -44,9 +42,6 @@ class DemoDataTest extends PostgisTest {
 			Map.entry("Cụm công nghiệp Đại Lâm", "CCN"), Map.entry("Cụm công nghiệp Nghĩa Hòa", "CCN"),
 			Map.entry("Cụm công nghiệp Lan Sơn 2", "CCN"), Map.entry("Cụm công nghiệp Tiên Hưng", "CCN"),
 			Map.entry("Cụm công nghiệp Mỹ An", "CCN"), Map.entry("Cụm công nghiệp Tân Mỹ", "CCN"));
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void everyZoneNamedInTheSeedsIsPresentWithItsKind() {
