@@ -39,7 +39,7 @@ ON CONFLICT (predecessor_id, successor_id) DO UPDATE SET effective_on = EXCLUDED
 CREATE TEMP TABLE demo_district (code text, unit_type text, name_vi text, name_en text, lon float8, lat float8) ON COMMIT DROP;
 INSERT INTO demo_district VALUES
   ('BG-TP',  'thành phố', 'Thành phố Bắc Giang', 'Bac Giang city',     106.195, 21.273),
-  ('BG-VY',  'thị xã',    'Việt Yên',            'Viet Yen',           106.100, 21.283),
+  ('BG-VY',  'thị xã',    'Việt Yên',            'Viet Yen town',      106.100, 21.283),
   ('BG-HH',  'huyện',     'Hiệp Hòa',            'Hiep Hoa district',  105.985, 21.352),
   ('BG-LG',  'huyện',     'Lạng Giang',          'Lang Giang district', 106.253, 21.360),
   ('BG-YD',  'huyện',     'Yên Dũng',            'Yen Dung district',  106.245, 21.212),

@@ -1,11 +1,19 @@
 package vn.landregistry.shared;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Locale;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +57,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex);
 		problem.setProperty("rule", ex.rule());
 		return problem;
+	}
+
+	/** A query parameter of the wrong type (a malformed date, a non-numeric id) names itself. */
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+		String value = String.valueOf(ex.getValue());
+		Class<?> type = ex.getRequiredType();
+		String expected = type == LocalDate.class ? "a date written YYYY-MM-DD"
+				: type == null ? "a valid value" : "a valid " + type.getSimpleName().toLowerCase(Locale.ROOT);
+		InvalidParameterException invalid = new InvalidParameterException(name, value,
+				name + " '" + value + "' is not " + expected);
+		return ResponseEntity.badRequest().body(invalidParameter(invalid));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, URI type, String title, Exception ex) {

@@ -139,6 +139,8 @@ class StatsApiTest extends PostgisTest {
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("detail").asString()).isNotBlank();
+		String parameter = query.substring(query.indexOf('?') + 1, query.indexOf('='));
+		assertThat(response.json().get("parameter").asString()).isIn(parameter, "from", "step");
 	}
 
 	private static JsonNode row(JsonNode table, String key) {

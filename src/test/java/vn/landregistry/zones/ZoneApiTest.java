@@ -170,6 +170,7 @@ class ZoneApiTest extends PostgisTest {
 		Http.Response malformed = this.http.get("/api/zones/abc");
 		assertThat(malformed.status()).isEqualTo(400);
 		assertThat(malformed.contentType()).startsWith("application/problem+json");
+		assertThat(malformed.json().get("parameter").asString()).isEqualTo("id");
 	}
 
 	private static Set<Long> ids(JsonNode collection) {

@@ -1,0 +1,42 @@
+package vn.landregistry.stats;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import vn.landregistry.maps.MapProperties;
+import vn.landregistry.shared.PageMessages;
+
+/** The statistics page: fill-rate charts, a choropleth map and tables, all read from the statistics API. */
+@Controller
+class StatisticsPageController {
+
+	private final MapProperties mapProperties;
+
+	private final PageMessages messages;
+
+	private final Clock clock;
+
+	StatisticsPageController(MapProperties mapProperties, PageMessages messages, Clock clock) {
+		this.mapProperties = mapProperties;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping("/stats")
+	String stats(Model model, Locale locale) {
+		// The province's today, not the browser's, so that the page and the API agree on "as of".
+		LocalDate today = LocalDate.now(this.clock);
+		model.addAttribute("messages", this.messages.forLocale(locale));
+		model.addAttribute("today", today);
+		model.addAttribute("seriesFrom", today.minusYears(5));
+		model.addAttribute("tileUrl", this.mapProperties.tileUrl() == null ? "" : this.mapProperties.tileUrl());
+		model.addAttribute("tileAttribution", this.mapProperties.tileAttribution());
+		return "stats";
+	}
+
+}

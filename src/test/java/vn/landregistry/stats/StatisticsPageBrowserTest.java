@@ -1,0 +1,242 @@
+package vn.landregistry.stats;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import vn.landregistry.support.Http;
+import vn.landregistry.support.PostgisTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The statistics page in Debian's headless Chromium, checked against the statistics API it reads:
+ * charts, choropleth and tables hold the API's rows, numbers follow the page language, headers
+ * sort, controls reload and API errors are shown. The base map is unreachable, as offline.
+ */
+class StatisticsPageBrowserTest extends PostgisTest {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final List<String> CHARTS = List.of("chart-zone", "chart-district", "chart-series", "chart-plan");
+
+	static WebDriver browser;
+
+	@LocalServerPort
+	int port;
+
+	Http http;
+
+	@BeforeAll
+	static void startBrowser() throws Exception {
+		assertThat(CHROMIUM).as("Debian chromium (bin/test installs it)").exists();
+		assertThat(CHROMEDRIVER).as("Debian chromium-driver (bin/test installs it)").exists();
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("registry-chromium-"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@BeforeEach
+	void client() {
+		this.http = new Http(this.port);
+	}
+
+	@Test
+	void chartsMapAndTablesShowTheApiFigures() {
+		open("/stats");
+		JsonNode zones = api("/api/stats/fill-rate?groupBy=zone&asOf=" + asOf()).get("rows");
+		assertThat(zones.size()).as("demo zones with land for lease").isPositive();
+
+		for (String chart : CHARTS) {
+			assertThat(chartPoints(chart)).as(chart).isPositive();
+		}
+		assertThat(chartPoints("chart-zone")).isEqualTo(zones.size());
+		assertThat(browser.findElements(By.cssSelector("#choropleth path.zone")))
+			.hasSize(api("/api/zones").get("features").size());
+		assertThat(browser.findElement(By.id("rate-legend")).getText()).contains("Tỷ lệ lấp đầy", "Chưa có đất cho thuê");
+
+		assertThat(rowKeys("table-zone")).containsExactlyElementsOf(keys(zones));
+		for (JsonNode zone : zones) {
+			assertThat(text(browser.findElement(By.cssSelector("#table-zone tr[data-key='" + zone.get("key").asString() + "']"))))
+				.contains(zone.get("name").asString(), percent(zone.get("occupancyRate"), ',') + " %");
+		}
+		assertThat(text(browser.findElement(By.id("excluded")))).contains("Không tính");
+		for (String table : List.of("zone", "district", "kind", "reported", "plan")) {
+			assertThat(rowKeys("table-" + table)).as(table).isNotEmpty();
+			for (WebElement link : browser.findElements(By.cssSelector("#downloads-" + table + " a"))) {
+				String href = link.getDomAttribute("href");
+				assertThat(href).containsPattern("[?&]format=(csv|xlsx)$");
+				assertThat(this.http.get(href).status()).as(href).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
+	void headerButtonsSortTheTableBothWays() {
+		open("/stats");
+		List<JsonNode> zones = list(api("/api/stats/fill-rate?groupBy=zone&asOf=" + asOf()).get("rows"));
+		Comparator<JsonNode> byRate = Comparator.comparing(zone -> zone.get("occupancyRate").decimalValue());
+		By header = By.cssSelector("#table-zone th:has(button[data-column=occupancyRate])");
+		assertThat(browser.findElement(header).getDomAttribute("aria-sort")).isNull();
+
+		browser.findElement(header).findElement(By.tagName("button")).click();
+		assertThat(browser.findElement(header).getDomAttribute("aria-sort")).isEqualTo("ascending");
+		assertThat(rowKeys("table-zone")).containsExactlyElementsOf(keys(zones.stream().sorted(byRate).toList()));
+
+		// The button keeps the focus and answers the keyboard.
+		browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+		assertThat(browser.findElement(header).getDomAttribute("aria-sort")).isEqualTo("descending");
+		assertThat(rowKeys("table-zone"))
+			.containsExactlyElementsOf(keys(zones.stream().sorted(byRate.reversed()).toList()));
+	}
+
+	@Test
+	void changingAControlReloadsChartsMapAndTables() {
+		open("/stats");
+		change("kind", "KCN");
+		waitLoaded("true");
+		JsonNode kcn = api("/api/stats/fill-rate?groupBy=zone&kind=KCN&asOf=" + asOf()).get("rows");
+		assertThat(chartPoints("chart-zone")).isEqualTo(kcn.size());
+		assertThat(rowKeys("table-zone")).containsExactlyElementsOf(keys(kcn));
+		assertThat(browser.findElements(By.cssSelector("#choropleth path.zone")))
+			.hasSize(api("/api/zones?kind=KCN").get("features").size())
+			.hasSize(browser.findElements(By.cssSelector("#choropleth path.zone-KCN")).size());
+		assertThat(browser.findElement(By.cssSelector("#downloads-zone a")).getDomAttribute("href")).contains("kind=KCN");
+	}
+
+	@Test
+	void showsTheProblemDetailWhenTheApiRefuses() {
+		open("/stats");
+		change("from", "2030-01-01");
+		waitLoaded("error");
+		String to = (String) js("return document.getElementById('to').value");
+		Http.Response refused = this.http.get("/api/stats/fill-rate/series?groupBy=kind&from=2030-01-01&to=" + to);
+		assertThat(refused.status()).isEqualTo(400);
+		WebElement status = browser.findElement(By.id("status"));
+		assertThat(status.isDisplayed()).isTrue();
+		assertThat(text(status)).contains("Không tải được số liệu", refused.json().get("detail").asString());
+	}
+
+	@Test
+	void speaksEnglish() {
+		open("/stats?lang=en");
+		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+		List<String> headings = browser.findElements(By.cssSelector("h2, h3, caption")).stream().map(this::text).toList();
+		assertThat(headings).contains("Charts", "Fill rate by zone", "Fill rate by district", "Fill rate over time",
+				"Fill-rate map", "Tables", "Progress of the plan");
+		JsonNode zone = api("/api/stats/fill-rate?groupBy=zone&asOf=" + asOf()).get("rows").get(0);
+		assertThat(text(browser.findElement(By.cssSelector("#table-zone tbody tr"))))
+			.contains(zone.get("nameEn").asString(), percent(zone.get("occupancyRate"), '.') + "%");
+		assertThat(browser.findElement(By.id("rate-legend")).getText()).contains("Fill rate", "No land for lease");
+		browser.findElement(By.id("lang-switch")).click();
+		waitLoaded("true");
+		assertThat(text(browser.findElement(By.id("charts-heading")))).isEqualTo("Biểu đồ");
+	}
+
+	/**
+	 * The rate as the page prints it: Intl.NumberFormat rounds the exact binary value of the
+	 * number, half away from zero, to one decimal of a percent.
+	 */
+	private static String percent(JsonNode rate, char decimalSeparator) {
+		return new BigDecimal(rate.doubleValue()).movePointRight(2)
+			.setScale(1, RoundingMode.HALF_UP)
+			.toPlainString()
+			.replace('.', decimalSeparator);
+	}
+
+	private JsonNode api(String pathAndQuery) {
+		Http.Response response = this.http.get(pathAndQuery);
+		assertThat(response.status()).as(pathAndQuery).isEqualTo(200);
+		return response.json();
+	}
+
+	private static String asOf() {
+		return (String) js("return document.getElementById('asOf').value");
+	}
+
+	private static long chartPoints(String canvasId) {
+		return (Long) js("return Chart.getChart(document.getElementById(arguments[0])).data.datasets[0].data.length",
+				canvasId);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> rowKeys(String tableId) {
+		return (List<String>) js("return Array.from(document.querySelectorAll('#' + arguments[0] + ' tbody tr'))"
+				+ ".map(tr => tr.dataset.key || tr.textContent)", tableId);
+	}
+
+	private static List<String> keys(Iterable<JsonNode> rows) {
+		List<String> keys = new ArrayList<>();
+		rows.forEach(row -> keys.add(row.get("key").asString()));
+		return keys;
+	}
+
+	private static List<JsonNode> list(JsonNode array) {
+		List<JsonNode> list = new ArrayList<>();
+		array.forEach(list::add);
+		return list;
+	}
+
+	/** Visible text with no-break spaces (66,8&nbsp;%) as plain ones. */
+	private String text(WebElement element) {
+		return element.getText().replace('\u00a0', ' ');
+	}
+
+	private static void change(String controlId, String value) {
+		js("const control = document.getElementById(arguments[0]); control.value = arguments[1];"
+				+ "control.dispatchEvent(new Event('change', { bubbles: true }))", controlId, value);
+	}
+
+	private static Object js(String script, Object... args) {
+		return ((JavascriptExecutor) browser).executeScript(script, args);
+	}
+
+	private void open(String path) {
+		browser.get("http://127.0.0.1:" + this.port + "/favicon.ico");
+		browser.manage().deleteAllCookies(); // each test starts in the default language
+		browser.get("http://127.0.0.1:" + this.port + path);
+		waitLoaded("true");
+	}
+
+	private static void waitLoaded(String expected) {
+		new WebDriverWait(browser, Duration.ofSeconds(20))
+			.until(d -> d.findElement(By.tagName("body")).getDomAttribute("data-loaded") != null);
+		assertThat(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")).isEqualTo(expected);
+	}
+
+}
