@@ -19,9 +19,7 @@ public class Districts {
 	/** Codes of every district-level unit the registry knows, past or present. */
 	@Transactional(readOnly = true)
 	public Set<String> codes() {
-		Set<String> codes = new LinkedHashSet<>();
-		this.units.findByLevelOrderByCode(AdminLevel.DISTRICT).forEach(unit -> codes.add(unit.getCode()));
-		return codes;
+		return new LinkedHashSet<>(this.units.findCodesByLevel(AdminLevel.DISTRICT));
 	}
 
 }
