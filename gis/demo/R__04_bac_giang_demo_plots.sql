@@ -9,8 +9,9 @@
 -- code) until the leased area reaches the reported rate of each kind on 2024-06-30, with
 -- signing dates spread over five years so that the series has a history; a few earlier leases
 -- ended, and a few plots are reserved.
+-- Only the operating zones: demo plots elsewhere belong to the clearance demo (R__06).
 DELETE FROM lease WHERE demo;
-DELETE FROM plot WHERE demo;
+DELETE FROM plot WHERE demo AND zone_id IN (SELECT id FROM zone WHERE lifecycle = 'OPERATING');
 
 -- Metric work in UTM zone 48N (EPSG:32648), which covers Bắc Giang.
 WITH operating AS (
@@ -40,7 +41,8 @@ UPDATE zone z
        other_land_ha = round(greatest(ST_Area(z.boundary::geography) / 10000 - s.lease_ha, 0)::numeric, 2),
        figure_sources = z.figure_sources || jsonb_build_object(
          'leaseLandHa', 'demo: sum of the generated plots (gis/demo/R__04_bac_giang_demo_plots.sql)')
-  FROM (SELECT zone_id, sum(area_ha) AS lease_ha FROM plot WHERE demo GROUP BY zone_id) s
+  FROM (SELECT p.zone_id, sum(p.area_ha) AS lease_ha FROM plot p JOIN zone oz ON oz.id = p.zone_id
+         WHERE p.demo AND oz.lifecycle = 'OPERATING' GROUP BY p.zone_id) s
  WHERE s.zone_id = z.id;
 
 CREATE TEMP TABLE demo_plot ON COMMIT DROP AS
@@ -48,7 +50,7 @@ SELECT p.id, p.area_ha, z.kind, z.code AS zone_code, p.code,
        ('x' || substr(md5(z.code || p.code), 1, 8))::bit(32)::int AS h1,
        ('x' || substr(md5(p.code || z.code), 1, 8))::bit(32)::int AS h2
   FROM plot p JOIN zone z ON z.id = p.zone_id
- WHERE p.demo AND p.cleared_on IS NOT NULL;
+ WHERE p.demo AND p.cleared_on IS NOT NULL AND z.lifecycle = 'OPERATING';
 
 CREATE TEMP TABLE demo_target (kind text PRIMARY KEY, rate numeric) ON COMMIT DROP;
 INSERT INTO demo_target VALUES ('KCN', 0.6675), ('CCN', 0.405);  -- 002_618431115684171d.txt:69

@@ -7,6 +7,7 @@
   const locale = cfg.lang === 'vi' ? 'vi-VN' : 'en-GB';
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC' });
 
   // Stroke shows the kind, fill the plan status, a dashed line an approximate boundary.
   const KIND_COLOURS = { KCN: '#1f4e9c', CCN: '#c0392b' };
@@ -18,6 +19,12 @@
     IN_OPERATION: '#3949ab'
   };
   const PLOTS_MIN_ZOOM = 13;
+  // The same colours as the clearance dashboard (/clearance).
+  const CLEARANCE_COLOURS = {
+    NOT_STARTED: '#9e9e9e', INVENTORY: '#f9a825', PLAN_APPROVED: '#ef6c00', PAYING: '#1e88e5',
+    HANDED_OVER: '#2e7d32', BLOCKED: '#c62828'
+  };
+  const CLEAN_LAND_OUTLINE = '#0d5e12';
 
   const statusBox = document.getElementById('status');
   const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
@@ -45,6 +52,24 @@
     onEachFeature: (feature, layer) => layer.bindPopup(() => plotPopup(feature.properties))
   });
   let plotRequest = 0;
+  // Clean plots at every zoom, for investors. Clicks go through to the zone (its popup gives the
+  // clean area) or, zoomed in, to the plot layer above, so a plot has one popup.
+  const cleanLandLayer = L.geoJSON(null, {
+    interactive: false,
+    style: () => ({
+      color: CLEAN_LAND_OUTLINE, weight: 2, fillColor: PLOT_COLOURS.AVAILABLE_CLEAN, fillOpacity: 0.85,
+      className: 'clean-land'
+    })
+  });
+  const clearanceLayer = L.geoJSON(null, {
+    style: (feature) => ({
+      color: CLEARANCE_COLOURS[feature.properties.status], weight: 3, fillColor: CLEARANCE_COLOURS[feature.properties.status],
+      fillOpacity: 0.35, dashArray: feature.properties.overdue ? '2 5' : null,
+      className: 'clearance-phase clearance-' + feature.properties.status + ' clearance-id-' + feature.properties.id
+    }),
+    onEachFeature: (feature, layer) => layer.bindPopup(() => clearancePopup(feature.properties), { maxWidth: 340 })
+  });
+  const zoneNamesEn = {};
 
   function plotPopup(p) {
     const root = el('div', 'zone-popup');
@@ -60,6 +85,33 @@
       });
     root.appendChild(table);
     if (p.demo) root.appendChild(el('p', 'approximate', t('plot.demo')));
+    return root;
+  }
+
+  function clearancePopup(p) {
+    const root = el('div', 'zone-popup clearance-popup');
+    const zoneName = cfg.lang !== 'vi' && zoneNamesEn[p.zone] ? zoneNamesEn[p.zone] : p.zoneName;
+    root.appendChild(el('h3', null, zoneName + ' – ' + p.name + ' (' + p.code + ')'));
+    const table = el('table');
+    const rows = [
+      [t('field.status'), t('clearance.status.' + p.status)],
+      [t('clearance.popup.cleared'), (p.clearedPct == null ? '' : percentFormat.format(p.clearedPct / 100)) +
+        ' (' + hectares(p.clearedHa) + ' / ' + hectares(p.areaHa) + ')'],
+      [t('clearance.f.targetDate'), p.targetDate ? dateFormat.format(new Date(p.targetDate + 'T00:00:00Z')) : t('field.unknown')]
+    ];
+    if (p.status === 'BLOCKED') rows.push([t('clearance.blockedReason'), p.blockedReason]);
+    rows.forEach(([label, value]) => {
+      const tr = el('tr');
+      tr.appendChild(el('th', null, label));
+      tr.appendChild(el('td', null, value));
+      table.appendChild(tr);
+    });
+    root.appendChild(table);
+    if (p.overdue) root.appendChild(el('p', 'overdue', t('clearance.popup.overdue')));
+    const link = el('a', 'clearance-link', t('clearance.popup.link'));
+    link.href = '/clearance?district=' + encodeURIComponent(p.district) + '&phase=' + p.id;
+    root.appendChild(el('p')).appendChild(link);
+    if (p.demo) root.appendChild(el('p', 'approximate', t('clearance.demo')));
     return root;
   }
 
@@ -159,9 +211,15 @@
   function legend() {
     const control = L.control({ position: 'bottomright' });
     control.onAdd = () => {
-      const root = el('div', 'legend');
-      root.id = 'legend';
-      root.appendChild(el('h2', null, t('legend.title')));
+      const box = el('div', 'legend');
+      box.id = 'legend';
+      // Long by now: on a phone it opens on demand, so that it does not hide the map.
+      const root = el('details');
+      root.open = window.innerWidth >= 700;
+      const summary = el('summary');
+      summary.appendChild(el('h2', null, t('legend.title')));
+      root.appendChild(summary);
+      box.appendChild(root);
       root.appendChild(el('h3', null, t('legend.kind')));
       const kinds = el('ul');
       Object.entries(KIND_COLOURS).forEach(([kind, colour]) => {
@@ -190,8 +248,26 @@
         plots.appendChild(item(swatch, t('plotStatus.' + status)));
       });
       root.appendChild(plots);
-      L.DomEvent.disableClickPropagation(root);
-      return root;
+      root.appendChild(el('h3', null, t('clearance.layer')));
+      const clearance = el('ul');
+      clearance.id = 'legend-clearance';
+      Object.entries(CLEARANCE_COLOURS).forEach(([status, colour]) => {
+        const swatch = el('span', 'swatch');
+        swatch.style.background = colour;
+        swatch.style.borderColor = colour;
+        clearance.appendChild(item(swatch, t('clearance.status.' + status)));
+      });
+      const clean = el('span', 'swatch');
+      clean.style.background = PLOT_COLOURS.AVAILABLE_CLEAN;
+      clean.style.borderColor = CLEAN_LAND_OUTLINE;
+      clearance.appendChild(item(el('span', 'swatch line-dotted'), t('clearance.legend.overdue')));
+      const cleanItem = item(clean, t('clearance.cleanLand.legend'));
+      cleanItem.id = 'legend-clean-land';
+      clearance.appendChild(cleanItem);
+      root.appendChild(clearance);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
     };
     return control;
   }
@@ -209,16 +285,37 @@
     return response.json();
   }
 
+  // An overlay that cannot load leaves the rest of the map working.
+  async function optionalJson(url) {
+    try {
+      return await getJson(url);
+    } catch (error) {
+      console.warn(error);
+      showNotice(t('map.loadFailed') + ' (' + url.split('?')[0] + ')');
+      return null;
+    }
+  }
+
   async function load() {
-    const [districts, zones] = await Promise.all([getJson('/api/districts'), getJson('/api/zones')]);
+    const [districts, zones, clearance, clean] = await Promise.all([getJson('/api/districts'), getJson('/api/zones'),
+      optionalJson('/api/clearance'), optionalJson('/api/plots?status=AVAILABLE_CLEAN')]);
     districtLayer.addData(districts).addTo(map);
-    zones.features.forEach((feature) => zoneLayers[feature.properties.kind].addData(feature));
+    zones.features.forEach((feature) => {
+      zoneLayers[feature.properties.kind].addData(feature);
+      zoneNamesEn[feature.properties.code] = feature.properties.nameEn;
+    });
     zoneLayers.CCN.addTo(map);
     zoneLayers.KCN.addTo(map);
+    if (clearance) clearanceLayer.addData(clearance);
+    if (clean) cleanLandLayer.addData(clean);
+    clearanceLayer.addTo(map);
+    cleanLandLayer.addTo(map);
     const overlays = {};
     overlays[t('layer.kcn')] = zoneLayers.KCN;
     overlays[t('layer.ccn')] = zoneLayers.CCN;
     overlays[t('layer.districts')] = districtLayer;
+    overlays[t('clearance.layer')] = clearanceLayer;
+    overlays[t('clearance.cleanLand.layer')] = cleanLandLayer;
     overlays[t('layer.plots')] = plotLayer;
     plotLayer.addTo(map);
     map.on('moveend overlayadd', refreshPlots);

@@ -1,7 +1,10 @@
 package vn.landregistry.admin;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,8 +15,32 @@ public class Districts {
 
 	private final AdminUnitRepository units;
 
-	Districts(AdminUnitRepository units) {
+	private final JdbcClient jdbc;
+
+	Districts(AdminUnitRepository units, JdbcClient jdbc) {
 		this.units = units;
+		this.jdbc = jdbc;
+	}
+
+	/** The id of the district-level unit with this code (any case). */
+	public Optional<Long> id(String code) {
+		return this.jdbc.sql("SELECT id FROM admin_unit WHERE code = upper(:code) AND level = 'DISTRICT'")
+			.param("code", code.trim()).query(Long.class).optional();
+	}
+
+	/**
+	 * The district that holds most of a GeoJSON shape, preferring those in force today, then the
+	 * latest (Vietnam abolished the district level in 2025: its last districts still place things).
+	 */
+	public Optional<Long> holding(String geoJson) {
+		return this.jdbc.sql("""
+				SELECT d.id FROM admin_unit d,
+				       (SELECT ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326) AS shape) g
+				 WHERE d.level = 'DISTRICT' AND ST_Intersects(d.boundary, g.shape)
+				 ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
+				          ST_Area(ST_Intersection(d.boundary, g.shape)) DESC
+				 LIMIT 1""")
+			.param("geometry", geoJson).query(Long.class).optional();
 	}
 
 	/** Codes of every district-level unit the registry knows, past or present. */

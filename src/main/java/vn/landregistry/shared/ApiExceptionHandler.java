@@ -56,6 +56,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail conflict(ConflictException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, CONFLICT, "Conflict", ex);
 		problem.setProperty("rule", ex.rule());
+		ex.details().forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -35,6 +35,12 @@ public final class SqlWhere {
 		return this;
 	}
 
+	/** A condition that always applies, written by the caller (no user input in it). */
+	public SqlWhere condition(String sql) {
+		this.conditions.add(sql);
+		return this;
+	}
+
 	public SqlWhere param(String name, Object value) {
 		this.params.put(name, value);
 		return this;

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.SqlWhere;
+import vn.landregistry.shared.Step;
 
 /**
  * Fill rates from the per-zone definition in the database (zone_occupancy), aggregated by area:

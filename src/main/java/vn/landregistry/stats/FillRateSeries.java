@@ -3,6 +3,7 @@ package vn.landregistry.stats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import vn.landregistry.shared.Step;
 
 record FillRateSeries(GroupBy groupBy, Step step, LocalDate from, LocalDate to, List<LocalDate> dates,
 		List<Series> series) {

@@ -2,7 +2,6 @@ package vn.landregistry.stats;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -18,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.landregistry.admin.Districts;
-import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.Parameters;
+import vn.landregistry.shared.Step;
+import vn.landregistry.shared.TableExport;
 import vn.landregistry.zones.ZoneKind;
 
 @RestController
@@ -74,10 +74,7 @@ class StatsController {
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
 		LocalDate last = to == null ? today() : to;
 		LocalDate first = from == null ? last.minusYears(5) : from;
-		if (first.isAfter(last)) {
-			throw new InvalidParameterException("from", first.toString(), "from (" + first + ") is after to (" + last + ")");
-		}
-		List<LocalDate> dates = dates(first, last, period);
+		List<LocalDate> dates = period.points(first, last, MAX_POINTS);
 		FillRateSeries series = this.fillRates.series(group, scope(kind, district), period, first, last, dates);
 		return TableExport.answer(out, "fill-rate-series-" + name(group) + "-" + name(period), series, series.rows(),
 				FillRateSeries.Row.class);
@@ -100,19 +97,6 @@ class StatsController {
 	}
 
 	record Rows<T>(List<T> rows) {
-	}
-
-	static List<LocalDate> dates(LocalDate from, LocalDate to, Step step) {
-		List<LocalDate> dates = new ArrayList<>();
-		for (LocalDate end = step.periodEnd(from); end.isBefore(to); end = step.next(end)) {
-			dates.add(end);
-			if (dates.size() >= MAX_POINTS) {
-				throw new InvalidParameterException("step", name(step), "from " + from + " to " + to + " by "
-						+ name(step) + " gives more than " + MAX_POINTS + " points; choose a longer step or a shorter range");
-			}
-		}
-		dates.add(to);
-		return dates;
 	}
 
 	private ZoneScope scope(String kind, String district) {

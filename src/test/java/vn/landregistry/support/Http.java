@@ -33,6 +33,15 @@ public final class Http {
 			.build());
 	}
 
+	/** POST with extra headers given as name, value, name, value... */
+	public Response postJson(String path, String json, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.headers(headers)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
 	public byte[] bytes(String pathAndQuery) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).GET().build();
 		try {
@@ -51,7 +60,7 @@ public final class Http {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers().firstValue("ETag").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
@@ -62,7 +71,7 @@ public final class Http {
 		}
 	}
 
-	public record Response(int status, String contentType, String body) {
+	public record Response(int status, String contentType, String body, String etag) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);

