@@ -8,6 +8,10 @@
 -- Validity: the seeds (2019–2024) use these ten districts; in 2025 Vietnam abolished the district
 -- level and merged Bắc Giang into Bắc Ninh (shared/seeds/DIGEST.md). Both are recorded as data:
 -- valid_to on the old units and a succession row to the new province.
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 
 INSERT INTO admin_unit (code, level, unit_type, name_vi, name_en, valid_to, boundary, boundary_accuracy, boundary_note, source)
 VALUES ('BG', 'PROVINCE', 'tỉnh', 'Bắc Giang', 'Bac Giang province', DATE '2025-06-30',

@@ -1,5 +1,9 @@
 -- Targets of the Bắc Giang industrial plan 2021–2030 (001_a10c2ba26ad84cae.txt:31), kept as
 -- plan targets, not as zone rows. Repeatable: re-applied when this file changes.
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 CREATE TEMP TABLE demo_target (kind text, target_year int, metric text, comparison text, zone_count int, area_ha numeric, description text) ON COMMIT DROP;
 INSERT INTO demo_target VALUES
   ('KCN', 2030, 'NEW',             'EQUAL',    23,   NULL,  'Thành lập mới 23 KCN'),

@@ -8,6 +8,10 @@
 -- commune's approximate location (lon, lat), sized to its legal area where one is known and
 -- otherwise to a nominal 150 ha (KCN) or 50 ha (CCN), and flagged APPROXIMATE. Locations come
 -- from geography, not from the seeds; the note of each row says how its point was chosen.
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 CREATE TEMP TABLE demo_zone (
   code text, kind text, name_vi text, name_en text, district_code text, communes text, plan_status text,
   lifecycle text, legal_area_ha numeric, lon float8, lat float8, developer text, decision_no text,

@@ -10,6 +10,10 @@
 -- signing dates spread over five years so that the series has a history; a few earlier leases
 -- ended, and a few plots are reserved.
 -- Only the operating zones: demo plots elsewhere belong to the clearance demo (R__06).
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 DELETE FROM lease WHERE demo;
 DELETE FROM plot WHERE demo AND zone_id IN (SELECT id FROM zone WHERE lifecycle = 'OPERATING');
 

@@ -1,6 +1,10 @@
 -- Figures the Bắc Giang documents report, kept beside the figures computed from the registry.
 -- 002_618431115684171d.txt is the 2025 plan drafted in July 2024; its figures are "to date",
 -- recorded here as of 2024-06-30. Rates are fractions (0.6675 = 66.75 %).
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 CREATE TEMP TABLE demo_reported (kind text, metric text, value numeric, description text, source text) ON COMMIT DROP;
 INSERT INTO demo_reported VALUES
   ('KCN', 'OCCUPANCY_RATE', 0.6675, 'Tỷ lệ lấp đầy các KCN đạt khoảng 66,75%', '002_618431115684171d.txt:69'),

@@ -17,6 +17,10 @@
 -- point near its west or east edge until it has the phase's area (inside the zone because the
 -- zone is convex). Steps are replayed through the same rules as the API: each event records the
 -- phase before and after, and the phase ends holding its latest event.
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
+SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
+       set_config('registry.valid_from', '-infinity', true);
 SET LOCAL registry.reload_demo = 'on';
 DELETE FROM clearance_event WHERE demo;
 DELETE FROM clearance_phase WHERE demo;

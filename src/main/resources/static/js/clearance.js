@@ -54,10 +54,18 @@
     }
   }
 
+  // Writes ride on the session cookie of the signed-in user, so they carry its CSRF token.
+  const csrfHeader = meta('_csrf_header');
+  const csrfToken = meta('_csrf');
+
   async function request(address, options) {
-    const response = await fetch(address, Object.assign({
+    const settings = Object.assign({
       headers: { Accept: 'application/geo+json, application/json, application/problem+json' }
-    }, options));
+    }, options);
+    if (settings.method && settings.method !== 'GET' && csrfHeader) {
+      settings.headers = Object.assign({}, settings.headers, { [csrfHeader]: csrfToken });
+    }
+    const response = await fetch(address, settings);
     let body = null;
     try {
       body = await response.json();
@@ -345,6 +353,14 @@
     if (!keepForm) fillForm(p);
     updateDependentFields();
     markSelected();
+    const allowed = mayRecord(p);
+    form.hidden = !allowed;
+    document.getElementById('step-denied').hidden = allowed;
+  }
+
+  /** The authority records steps everywhere, a district officer in their own districts only; the server checks again. */
+  function mayRecord(p) {
+    return Boolean(cfg.userAuthority) || (cfg.userDistricts || []).includes(p.district);
   }
 
   function markSelected() {
@@ -510,7 +526,6 @@
     if (!day) add('eventDate', t('clearance.err.eventDate.required'));
     else if (day > cfg.today) add('eventDate', fill('clearance.err.eventDate.future', date(cfg.today)));
     else if (p.lastEventOn && day < p.lastEventOn) add('eventDate', fill('clearance.err.eventDate.beforePrevious', date(p.lastEventOn)));
-    if (!field('author').value.trim()) add('author', t('clearance.err.author.required'));
     ['clearedHa', 'householdsRelocated', 'amountPaidVnd'].forEach((name) => checkNumber(name, add));
     const status = field('status').value;
     if (status === 'BLOCKED' && !field('blockedReason').value.trim()) add('blockedReason', t('clearance.err.blockedReason.required'));
@@ -559,7 +574,7 @@
 
   function stepBody() {
     const body = Object.assign({
-      version: state.phase.version, eventDate: field('eventDate').value, author: field('author').value.trim()
+      version: state.phase.version, eventDate: field('eventDate').value
     }, changes());
     ['reason', 'attachmentRef', 'note'].forEach((name) => {
       const text = field(name).value.trim();
@@ -674,6 +689,11 @@
   }
 
   // ---- helpers and start ------------------------------------------------------------------------
+
+  function meta(name) {
+    const node = document.querySelector('meta[name="' + name + '"]');
+    return node ? node.content : null;
+  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);

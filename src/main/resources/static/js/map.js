@@ -28,6 +28,15 @@
 
   const statusBox = document.getElementById('status');
   const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
+  window.registryMap = map; // for tests and the browser console
+
+  // The map as of a day (asOf=YYYY-MM-DD in the address): the registry replayed from its history.
+  // Today is the province's (Asia/Ho_Chi_Minh), as the server reckons it.
+  const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const SLIDER_START = '2019-01-01'; // the first plan the registry cites (2019–2025)
+  const DAY_MS = 86400000;
+  const dayFormat = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' });
+  let asOf = validDay(new URL(window.location.href).searchParams.get('asOf'));
 
   const baseLayers = {};
   if (cfg.tileUrl) {
@@ -47,9 +56,13 @@
   const plotLayer = L.geoJSON(null, {
     style: (feature) => ({
       color: '#333', weight: 1, fillColor: PLOT_COLOURS[feature.properties.status], fillOpacity: 0.7,
-      className: 'plot plot-' + feature.properties.status
+      className: 'plot plot-' + feature.properties.status + ' plot-id-' + feature.properties.id +
+        (feature.properties.published === false ? ' draft' : '')
     }),
-    onEachFeature: (feature, layer) => layer.bindPopup(() => plotPopup(feature.properties))
+    onEachFeature: (feature, layer) => {
+      layer.bindPopup(() => plotPopup(feature.properties));
+      draftLabel(feature, layer);
+    }
   });
   let plotRequest = 0;
   // Clean plots at every zoom, for investors. Clicks go through to the zone (its popup gives the
@@ -120,15 +133,17 @@
     const request = ++plotRequest;
     if (map.getZoom() < PLOTS_MIN_ZOOM || !map.hasLayer(plotLayer)) {
       plotLayer.clearLayers();
+      document.body.dataset.plots = map.getZoom() + '/' + request;
       return;
     }
     const b = map.getBounds();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',');
     try {
-      const plots = await getJson('/api/plots?bbox=' + bbox);
+      const plots = await getJson('/api/plots?bbox=' + bbox + asOfQuery('&'));
       if (request !== plotRequest) return;
       plotLayer.clearLayers();
       plotLayer.addData(plots);
+      document.body.dataset.plots = map.getZoom() + '/' + request; // the zoom and request the plots shown answer
     } catch (error) {
       console.error(error);
     }
@@ -137,8 +152,18 @@
   function zoneLayer() {
     return L.geoJSON(null, {
       style: zoneStyle,
-      onEachFeature: (feature, layer) => layer.bindPopup(() => popup(feature.properties), { maxWidth: 360, maxHeight: 420 })
+      onEachFeature: (feature, layer) => {
+        layer.bindPopup(() => popup(feature.properties), { maxWidth: 360, maxHeight: 420 });
+        draftLabel(feature, layer);
+      }
     });
+  }
+
+  // Only signed-in users receive drafts (the API leaves them out for the public): they are labelled.
+  function draftLabel(feature, layer) {
+    if (feature.properties.published === false) {
+      layer.bindTooltip(t('edit.draftLabel'), { permanent: true, direction: 'center', className: 'draft-label' });
+    }
   }
 
   function zoneStyle(feature) {
@@ -150,7 +175,7 @@
       fillOpacity: 0.55,
       dashArray: p.boundaryAccuracy === 'APPROXIMATE' ? '6 4' : null,
       className: 'zone zone-' + p.kind + ' zone-code-' + p.code +
-        (p.boundaryAccuracy === 'APPROXIMATE' ? ' zone-approximate' : '')
+        (p.boundaryAccuracy === 'APPROXIMATE' ? ' zone-approximate' : '') + (p.published === false ? ' draft' : '')
     };
   }
 
@@ -296,18 +321,120 @@
     }
   }
 
-  async function load() {
-    const [districts, zones, clearance, clean] = await Promise.all([getJson('/api/districts'), getJson('/api/zones'),
-      optionalJson('/api/clearance'), optionalJson('/api/plots?status=AVAILABLE_CLEAN')]);
-    districtLayer.addData(districts).addTo(map);
+  // ---- the day shown --------------------------------------------------------------------------
+
+  function validDay(text) {
+    if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text + 'T00:00:00Z'))) return null;
+    return text >= TODAY ? null : text;
+  }
+
+  /** '' for today, else the asOf parameter, after sep ('?' or '&'). */
+  function asOfQuery(sep) {
+    return asOf ? sep + 'asOf=' + asOf : '';
+  }
+
+  const dayNumber = (day) => Math.round((Date.parse(day + 'T00:00:00Z') - Date.parse(SLIDER_START + 'T00:00:00Z')) / DAY_MS);
+  const dayOf = (n) => new Date(Date.parse(SLIDER_START + 'T00:00:00Z') + n * DAY_MS).toISOString().slice(0, 10);
+  const shownDate = (day) => dayFormat.format(new Date(day + 'T00:00:00Z'));
+
+  function initTimeBar() {
+    const input = document.getElementById('asOf');
+    const slider = document.getElementById('asOf-slider');
+    input.max = TODAY;
+    slider.min = String(Math.min(0, asOf ? dayNumber(asOf) : 0));
+    slider.max = String(dayNumber(TODAY));
+    showDay(asOf || TODAY);
+    keepDayInAddress();
+    input.addEventListener('change', () => {
+      const day = input.value ? (input.value >= TODAY ? TODAY : input.value) : TODAY;
+      if (Number(slider.min) > dayNumber(day)) slider.min = String(dayNumber(day));
+      changeDay(day);
+    });
+    // Dragging shows the day; letting go loads it.
+    slider.addEventListener('input', () => showDay(dayOf(Number(slider.value)), true));
+    slider.addEventListener('change', () => changeDay(dayOf(Number(slider.value))));
+    document.getElementById('asOf-today').addEventListener('click', () => changeDay(TODAY));
+  }
+
+  function showDay(day, preview) {
+    const historical = day < TODAY;
+    document.getElementById('asOf').value = day;
+    document.getElementById('asOf-slider').value = String(dayNumber(day));
+    const shown = document.getElementById('asOf-shown');
+    shown.textContent = historical ? fill('map.asOf.past', shownDate(day)) : fill('map.asOf.now', shownDate(TODAY));
+    shown.classList.toggle('historical', historical);
+    document.getElementById('asOf-today').disabled = !historical && !preview;
+    document.body.classList.toggle('historical', historical);
+  }
+
+  async function changeDay(day) {
+    const wanted = day >= TODAY ? null : day;
+    showDay(day);
+    if (wanted === asOf) return;
+    asOf = wanted;
+    keepDayInAddress();
+    document.body.dataset.loaded = 'loading';
+    statusBox.textContent = t('map.loading');
+    try {
+      await loadData(false);
+      statusBox.textContent = '';
+      document.body.dataset.loaded = 'true';
+    } catch (error) {
+      console.error(error);
+      statusBox.textContent = t('map.loadFailed');
+      statusBox.classList.add('error');
+      document.body.dataset.loaded = 'error';
+    }
+  }
+
+  /** The address and the language switch keep the day shown (none for today). */
+  function keepDayInAddress() {
+    const address = new URL(window.location.href);
+    if (asOf) address.searchParams.set('asOf', asOf);
+    else address.searchParams.delete('asOf');
+    window.history.replaceState(null, '', address);
+    const langLink = document.getElementById('lang-switch');
+    const switched = new URL(langLink.href, window.location.href);
+    if (asOf) switched.searchParams.set('asOf', asOf);
+    else switched.searchParams.delete('asOf');
+    langLink.href = switched.pathname + switched.search;
+  }
+
+  function fill(key, ...values) {
+    return values.reduce((text, value, i) => text.split('{' + i + '}').join(value), t(key));
+  }
+
+  // ---- loading ----------------------------------------------------------------------------------
+
+  /** Districts, zones, clearance and clean land as of the day shown; plots follow the view. */
+  async function loadData(first) {
+    const day = asOfQuery('?');
+    const [districts, zones, clearance, clean] = await Promise.all([getJson('/api/districts' + day),
+      getJson('/api/zones' + day), optionalJson('/api/clearance' + day),
+      optionalJson('/api/plots?status=AVAILABLE_CLEAN' + asOfQuery('&'))]);
+    districtLayer.clearLayers();
+    districtLayer.addData(districts);
+    zoneLayers.KCN.clearLayers();
+    zoneLayers.CCN.clearLayers();
     zones.features.forEach((feature) => {
       zoneLayers[feature.properties.kind].addData(feature);
       zoneNamesEn[feature.properties.code] = feature.properties.nameEn;
     });
+    clearanceLayer.clearLayers();
+    if (clearance) clearanceLayer.addData(clearance);
+    cleanLandLayer.clearLayers();
+    if (clean) cleanLandLayer.addData(clean);
+    document.getElementById('zone-count').textContent = t('map.zoneCount') + ': ' + zones.features.length;
+    if (!first) await refreshPlots();
+    return districts;
+  }
+
+  async function load() {
+    initTimeBar();
+    const districts = await loadData(true);
+    districtLayer.addTo(map);
     zoneLayers.CCN.addTo(map);
     zoneLayers.KCN.addTo(map);
-    if (clearance) clearanceLayer.addData(clearance);
-    if (clean) cleanLandLayer.addData(clean);
     clearanceLayer.addTo(map);
     cleanLandLayer.addTo(map);
     const overlays = {};
@@ -322,8 +449,7 @@
     L.control.layers(baseLayers, overlays, { collapsed: window.innerWidth < 700 }).addTo(map);
     legend().addTo(map);
     const bounds = districts.features.length ? districtLayer.getBounds() : L.featureGroup(Object.values(zoneLayers)).getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
-    document.getElementById('zone-count').textContent = t('map.zoneCount') + ': ' + zones.features.length;
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10], animate: false });
     statusBox.textContent = '';
     document.body.dataset.loaded = 'true';
   }

@@ -24,7 +24,7 @@ class DistrictController {
 		this.features = features;
 	}
 
-	@GetMapping(produces = GeoJson.MEDIA_TYPE_VALUE)
+	@GetMapping(produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "Districts with their outlines (GeoJSON FeatureCollection)",
 			description = "Every district-level unit, past or present, with its validity dates; "
 					+ "with asOf, only the units in force on that day. Outlines are approximate unless "

@@ -23,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.admin.Districts;
 import vn.landregistry.shared.GeoJson;
-import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.shared.Step;
 import vn.landregistry.shared.TableExport;
+import vn.landregistry.shared.Versions;
 
 @RestController
 @Tag(name = "Land clearance", description = "Land clearance (GPMB) phases, their history and progress")
@@ -53,7 +53,7 @@ class ClearanceController {
 		this.districts = districts;
 	}
 
-	@GetMapping(path = "/api/clearance", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@GetMapping(path = "/api/clearance", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "Clearance phases as GeoJSON, with their state on a day (replayed from their events)")
 	String phases(@Parameter(description = "District code(s), e.g. BG-YD") @RequestParam(required = false) String district,
 			@Parameter(description = "Zone code(s)") @RequestParam(required = false) String zone,
@@ -64,7 +64,7 @@ class ClearanceController {
 				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)));
 	}
 
-	@GetMapping(path = "/api/clearance/{id}", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@GetMapping(path = "/api/clearance/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "One phase with its event history (properties.events); the ETag is its version")
 	ResponseEntity<String> phase(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
@@ -91,7 +91,7 @@ class ClearanceController {
 					+ "previous event, or the status goes back without a reason.")
 	ResponseEntity<String> record(@PathVariable long id, @RequestBody ProgressStep step,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		ProgressStep based = step.version() != null || ifMatch == null ? step : step.withVersion(version(ifMatch));
+		ProgressStep based = step.version() != null || ifMatch == null ? step : step.withVersion(Versions.ifMatch(ifMatch));
 		this.service.record(id, based);
 		return created(id);
 	}
@@ -145,18 +145,6 @@ class ClearanceController {
 
 	private LocalDate day(LocalDate asOf) {
 		return asOf == null ? this.service.today() : asOf;
-	}
-
-	/** The version in an If-Match header: "3", W/"3" or 3. */
-	static long version(String ifMatch) {
-		String text = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "").trim();
-		try {
-			return Long.parseLong(text);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidParameterException("If-Match", ifMatch,
-					"If-Match must be the ETag of the phase you read, e.g. \"3\"");
-		}
 	}
 
 }

@@ -42,7 +42,7 @@ class ClearanceFeatures {
 	}
 
 	String collection(ClearanceFilter filter) {
-		SqlWhere where = new SqlWhere().in("d.code", "districts", filter.districts())
+		SqlWhere where = new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL").in("d.code", "districts", filter.districts())
 			.in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.param("asOf", filter.asOf());
@@ -63,7 +63,7 @@ class ClearanceFeatures {
 				                  'note', e.note, 'demo', e.demo) ORDER BY e.event_date, e.id)
 				           FROM clearance_event e WHERE e.phase_id = f.ord AND e.event_date <= CAST(:asOf AS date)),
 				         '[]'::jsonb))::text
-				  FROM (""" + SELECT + " WHERE p.id = :id) f")
+				  FROM (""" + SELECT + " WHERE p.id = :id AND p.deleted_at IS NULL) f")
 			.param("id", id).param("asOf", asOf).query(String.class).optional();
 	}
 

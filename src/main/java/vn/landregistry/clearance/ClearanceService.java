@@ -12,12 +12,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.landregistry.admin.Districts;
+import vn.landregistry.security.CurrentUser;
+import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.UnprocessableException;
+
+import static vn.landregistry.shared.Fields.blankToNull;
+import static vn.landregistry.shared.Fields.required;
 
 /**
  * Registers clearance phases and records their progress. Each step is an event holding the state
@@ -36,12 +41,19 @@ class ClearanceService {
 
 	private final Districts districts;
 
+	private final CurrentUser user;
+
+	private final Changes changes;
+
 	private final Clock clock;
 
-	ClearanceService(JdbcClient jdbc, GeometryChecks geometry, Districts districts, Clock clock) {
+	ClearanceService(JdbcClient jdbc, GeometryChecks geometry, Districts districts, CurrentUser user, Changes changes,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.geometry = geometry;
 		this.districts = districts;
+		this.user = user;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
@@ -50,9 +62,9 @@ class ClearanceService {
 		long zoneId = this.jdbc.sql("SELECT id FROM zone WHERE code = upper(:code)").param("code", required("zone", phase.zone()))
 			.query(Long.class).optional()
 			.orElseThrow(() -> new InvalidParameterException("zone", phase.zone(), "unknown zone '" + phase.zone() + "'"));
+		String author = this.changes.attribute("clearance phase registered");
 		String code = required("code", phase.code());
 		String name = required("name", phase.name());
-		String author = required("author", phase.author());
 		String geoJson = phase.geometry() == null || phase.geometry().isNull() ? null : phase.geometry().toString();
 		this.geometry.requireValidPolygon("geometry", geoJson);
 		LocalDate day = phase.eventDate() == null ? today() : phase.eventDate();
@@ -92,6 +104,8 @@ class ClearanceService {
 	@Transactional
 	long record(long phaseId, ProgressStep step) {
 		Current current = current(phaseId);
+		this.user.requireDistrict(current.districtId(), current.districtCode());
+		String author = this.changes.attribute(step.reason());
 		if (step.version() == null) {
 			throw new InvalidParameterException("version", null,
 					"version is required: the version of the phase you read (GET /api/clearance/" + phaseId
@@ -100,7 +114,6 @@ class ClearanceService {
 		if (step.version() != current.version()) {
 			throw stale(phaseId, step.version(), current);
 		}
-		String author = required("author", step.author());
 		if (step.eventDate() == null) {
 			throw new InvalidParameterException("eventDate", null, "eventDate is required (YYYY-MM-DD)");
 		}
@@ -228,9 +241,12 @@ class ClearanceService {
 	}
 
 	private Current current(long phaseId) {
-		return this.jdbc.sql("SELECT p.*, " + SNAPSHOT + " AS snapshot FROM clearance_phase p WHERE p.id = :id")
+		return this.jdbc.sql("SELECT p.*, d.code AS district_code, " + SNAPSHOT
+				+ " AS snapshot FROM clearance_phase p JOIN admin_unit d ON d.id = p.district_id"
+				+ " WHERE p.id = :id AND p.deleted_at IS NULL")
 			.param("id", phaseId)
-			.query((rs, row) -> new Current(rs.getLong("version"), rs.getBigDecimal("area_ha"),
+			.query((rs, row) -> new Current(rs.getLong("version"), rs.getLong("district_id"),
+					rs.getString("district_code"), rs.getBigDecimal("area_ha"),
 					rs.getObject("last_event_on", LocalDate.class), rs.getString("snapshot"),
 					new PhaseState(ClearanceStatus.valueOf(rs.getString("status")), rs.getString("blocked_reason"),
 							rs.getBigDecimal("cleared_ha"), (Integer) rs.getObject("households_affected"),
@@ -260,19 +276,8 @@ class ClearanceService {
 		}
 	}
 
-	private static String required(String field, String value) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidParameterException(field, value, field + " is required");
-		}
-		return value.trim();
-	}
-
-	private static String blankToNull(String text) {
-		return text == null || text.isBlank() ? null : text.trim();
-	}
-
 	/** The phase as read before a step. */
-	record Current(long version, BigDecimal areaHa, LocalDate lastEventOn, String snapshot, PhaseState state) {
+	record Current(long version, long districtId, String districtCode, BigDecimal areaHa, LocalDate lastEventOn, String snapshot, PhaseState state) {
 	}
 
 }

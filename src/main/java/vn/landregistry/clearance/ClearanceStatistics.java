@@ -31,10 +31,12 @@ class ClearanceStatistics {
 			         s.households_affected, s.households_relocated, s.amount_planned_vnd, s.amount_paid_vnd,
 			         0::numeric AS clean_ha
 			    FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id
+			   WHERE p.deleted_at IS NULL
 			  UNION ALL
 			  SELECT NULL, pl.zone_id, z.district_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pl.area_ha
 			    FROM plot pl JOIN zone z ON z.id = pl.zone_id
-			   WHERE pl.cleared_on <= CAST(:asOf AS date)
+			   WHERE pl.cleared_on <= CAST(:asOf AS date) AND pl.published AND pl.deleted_at IS NULL
+			     AND z.published AND z.deleted_at IS NULL
 			     AND plot_status(pl.id, pl.cleared_on, CAST(:asOf AS date)) = 'AVAILABLE_CLEAN')
 			""";
 

@@ -1,24 +1,31 @@
 package vn.landregistry.plots;
 
 import java.net.URI;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.landregistry.security.CurrentUser;
+import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
+import vn.landregistry.shared.Versions;
 
 @RestController
 @Tag(name = "Plots", description = "Plots (lô đất) inside zones and their leases")
@@ -28,27 +35,35 @@ class PlotController {
 
 	private final PlotService service;
 
-	PlotController(PlotFeatures features, PlotService service) {
+	private final PlotEdits edits;
+
+	private final CurrentUser user;
+
+	private final Clock clock;
+
+	PlotController(PlotFeatures features, PlotService service, PlotEdits edits, CurrentUser user, Clock clock) {
 		this.features = features;
 		this.service = service;
+		this.edits = edits;
+		this.user = user;
+		this.clock = clock;
 	}
 
-	@GetMapping(path = "/api/plots", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@GetMapping(path = "/api/plots", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "Plots as a GeoJSON FeatureCollection, with their lease status on a day")
 	String plots(@Parameter(description = "Zone code(s), e.g. KCN-QUANG-CHAU") @RequestParam(required = false) String zone,
 			@Parameter(description = "AVAILABLE_CLEAN, AVAILABLE_NOT_CLEARED, RESERVED, LEASED, IN_OPERATION") @RequestParam(required = false) String status,
 			@Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
-			@Parameter(description = "Day of the status (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+			@Parameter(description = "YYYY-MM-DD (end of that day) or an instant: plots as they were, status on that day; default now") @RequestParam(required = false) String asOf) {
 		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes()),
-				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox),
-				asOf == null ? this.service.today() : asOf);
-		return this.features.collection(filter);
+				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox), AsOf.parse(asOf, this.clock));
+		return this.features.collection(filter, this.user.seesDrafts());
 	}
 
-	@GetMapping(path = "/api/plots/{id}", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@GetMapping(path = "/api/plots/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "One plot as a GeoJSON Feature")
-	String plot(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.features.one(id, asOf == null ? this.service.today() : asOf)
+	String plot(@PathVariable long id, @RequestParam(required = false) String asOf) {
+		return this.features.one(id, AsOf.parse(asOf, this.clock), this.user.seesDrafts())
 			.orElseThrow(() -> new NotFoundException("no plot with id " + id));
 	}
 
@@ -68,6 +83,50 @@ class PlotController {
 		this.service.lease(plotId, lease);
 		return ResponseEntity.created(URI.create("/api/plots/" + plotId)).contentType(GeoJson.MEDIA_TYPE)
 			.body(plot(plotId, null));
+	}
+
+	@PatchMapping(path = "/api/plots/{id}", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@Operation(summary = "Change a plot: only the fields given; based on its version (body or If-Match), else 409")
+	String update(@PathVariable long id, @RequestBody PlotChange change,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.edits.update(id, change.version() != null || ifMatch == null ? change : change.withVersion(Versions.ifMatch(ifMatch)));
+		return plot(id, null);
+	}
+
+	@PostMapping(path = "/api/plots/{id}/publish", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@Operation(summary = "Publish a draft plot")
+	String publish(@PathVariable long id, @RequestBody PlotChange change) {
+		this.edits.update(id, new PlotChange(change.version(), null, null, null, null, null, true,
+				change.reason() == null ? "published" : change.reason()));
+		return plot(id, null);
+	}
+
+	@DeleteMapping("/api/plots/{id}")
+	@Operation(summary = "Delete a plot (softly; kept in the history); 409 while it has a lease in force or to come")
+	ResponseEntity<Void> delete(@PathVariable long id, @RequestParam(required = false) Long version,
+			@RequestParam(required = false) String reason,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		this.edits.delete(id, version != null || ifMatch == null ? version : Long.valueOf(Versions.ifMatch(ifMatch)), reason);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping(path = "/api/plots/{id}/split", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@Operation(summary = "Cut a plot along a line into new plots (the old one is deleted softly)")
+	ResponseEntity<String> split(@PathVariable long id, @RequestBody PlotSplit split) {
+		List<Long> parts = this.edits.split(id, split);
+		return ResponseEntity.status(201).contentType(GeoJson.MEDIA_TYPE).body(collection(parts));
+	}
+
+	@PostMapping(path = "/api/plots/merge", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@Operation(summary = "Join touching plots of one zone into one new plot (the old ones are deleted softly)")
+	ResponseEntity<String> merge(@RequestBody PlotMerge merge) {
+		long id = this.edits.merge(merge);
+		return ResponseEntity.created(URI.create("/api/plots/" + id)).contentType(GeoJson.MEDIA_TYPE).body(plot(id, null));
+	}
+
+	private String collection(List<Long> ids) {
+		return "{\"type\":\"FeatureCollection\",\"features\":["
+				+ String.join(",", ids.stream().map(id -> plot(id, null)).toList()) + "]}";
 	}
 
 }

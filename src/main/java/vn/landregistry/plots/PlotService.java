@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.DatabaseRules;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
@@ -26,16 +27,20 @@ class PlotService {
 
 	private final GeometryChecks geometry;
 
+	private final Changes changes;
+
 	private final Clock clock;
 
-	PlotService(JdbcClient jdbc, GeometryChecks geometry, Clock clock) {
+	PlotService(JdbcClient jdbc, GeometryChecks geometry, Changes changes, Clock clock) {
 		this.jdbc = jdbc;
 		this.geometry = geometry;
+		this.changes = changes;
 		this.clock = clock;
 	}
 
 	@Transactional
 	long create(long zoneId, NewPlot plot) {
+		this.changes.attribute(plot.reason() == null ? "created" : plot.reason());
 		requireZone(zoneId);
 		if (plot.code() == null || plot.code().isBlank()) {
 			throw new InvalidParameterException("code", plot.code(), "code is required, e.g. \"A-01\"");
@@ -47,9 +52,9 @@ class PlotService {
 		}
 		try {
 			return this.jdbc.sql("""
-					INSERT INTO plot (zone_id, code, boundary, area_ha, land_use, cleared_on, note)
+					INSERT INTO plot (zone_id, code, boundary, area_ha, land_use, cleared_on, note, published)
 					VALUES (:zone, :code, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326)), 0,
-					        :landUse, :clearedOn, :note)
+					        :landUse, :clearedOn, :note, :published)
 					RETURNING id""")
 				.param("zone", zoneId)
 				.param("code", plot.code().trim())
@@ -57,6 +62,7 @@ class PlotService {
 				.param("landUse", (plot.landUse() == null ? LandUse.INDUSTRIAL : plot.landUse()).name())
 				.param("clearedOn", plot.clearedOn())
 				.param("note", plot.note())
+				.param("published", Boolean.TRUE.equals(plot.publish()))
 				.query(Long.class)
 				.single();
 		}
@@ -67,6 +73,7 @@ class PlotService {
 
 	@Transactional
 	long lease(long plotId, NewLease lease) {
+		this.changes.attribute("lease recorded");
 		requirePlot(plotId);
 		if (lease.investorName() == null || lease.investorName().isBlank()) {
 			throw new InvalidParameterException("investorName", lease.investorName(), "investorName is required");
@@ -110,13 +117,13 @@ class PlotService {
 	}
 
 	private void requireZone(long zoneId) {
-		if (!exists("SELECT count(*) FROM zone WHERE id = :id", zoneId)) {
+		if (!exists("SELECT count(*) FROM zone WHERE id = :id AND deleted_at IS NULL", zoneId)) {
 			throw new NotFoundException("no zone with id " + zoneId);
 		}
 	}
 
 	private void requirePlot(long plotId) {
-		if (!exists("SELECT count(*) FROM plot WHERE id = :id", plotId)) {
+		if (!exists("SELECT count(*) FROM plot WHERE id = :id AND deleted_at IS NULL", plotId)) {
 			throw new NotFoundException("no plot with id " + plotId);
 		}
 	}

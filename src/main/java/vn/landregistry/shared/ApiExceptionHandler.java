@@ -31,6 +31,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	static final URI CONFLICT = URI.create("urn:problem:conflict");
 
+	static final URI FORBIDDEN = URI.create("urn:problem:forbidden");
+
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "Invalid parameter", ex);
@@ -50,6 +52,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setProperty("rule", ex.rule());
 		ex.details().forEach(problem::setProperty);
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail forbidden(ForbiddenException ex) {
+		return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", ex);
 	}
 
 	@ExceptionHandler

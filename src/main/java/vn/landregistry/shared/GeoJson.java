@@ -13,6 +13,9 @@ public final class GeoJson {
 
 	public static final String MEDIA_TYPE_VALUE = "application/geo+json";
 
+	/** Also answered as plain JSON to clients that ask only for that. */
+	public static final String JSON_VALUE = "application/json";
+
 	private GeoJson() {
 	}
 

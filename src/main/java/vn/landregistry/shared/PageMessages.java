@@ -1,5 +1,6 @@
 package vn.landregistry.shared;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -11,11 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class PageMessages {
 
+	/** The bundles, as in spring.messages.basename: the registry's pages, and the investor portal's. */
+	static final List<String> BUNDLES = List.of("messages", "portal");
+
 	public Map<String, String> forLocale(Locale locale) {
-		ResourceBundle bundle = ResourceBundle.getBundle("messages", LocaleConfig.supported(locale),
-				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 		Map<String, String> messages = new TreeMap<>();
-		bundle.keySet().forEach(key -> messages.put(key, bundle.getString(key)));
+		for (String name : BUNDLES) {
+			ResourceBundle bundle = ResourceBundle.getBundle(name, LocaleConfig.supported(locale),
+					ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+			bundle.keySet().forEach(key -> messages.put(key, bundle.getString(key)));
+		}
 		return messages;
 	}
 

@@ -51,8 +51,10 @@ public final class Parameters {
 		for (String item : items(text)) {
 			String code = item.toUpperCase(Locale.ROOT);
 			if (!allowed.contains(code)) {
+				String expected = allowed.size() <= 12 ? "one or more of " + String.join(", ", allowed)
+						: "a code the registry knows (" + allowed.size() + " " + parameter + "s; see the API's list)";
 				throw new InvalidParameterException(parameter, text,
-						"unknown " + parameter + " '" + item + "'; expected one or more of " + String.join(", ", allowed));
+						"unknown " + parameter + " '" + item + "'; expected " + expected);
 			}
 			result.add(code);
 		}

@@ -22,7 +22,7 @@ class PlanQueries {
 			              count(*) FILTER (WHERE z.legal_area_ha IS NULL) AS without_legal_area,
 			              coalesce(sum(ST_Area(z.boundary::geography)) / 10000, 0)::numeric AS map_area_ha
 			         FROM zone z JOIN admin_unit d ON d.id = z.district_id
-			        WHERE d.parent_id = t.region_id
+			        WHERE d.parent_id = t.region_id AND z.published AND z.deleted_at IS NULL
 			          AND z.kind = CASE WHEN t.metric = 'MERGED_INTO_KCN' THEN 'CCN' ELSE t.kind END
 			          AND CASE t.metric
 			                WHEN 'TOTAL' THEN z.plan_status NOT IN ('REMOVED', 'MERGED_INTO_KCN')
@@ -34,7 +34,8 @@ class PlanQueries {
 	/** The registry's counterpart of each reported metric, on the report's day. */
 	private static final String REPORTED = """
 			WITH zones AS (
-			  SELECT z.*, d.parent_id AS region_id FROM zone z JOIN admin_unit d ON d.id = z.district_id),
+			  SELECT z.*, d.parent_id AS region_id FROM zone z JOIN admin_unit d ON d.id = z.district_id
+			   WHERE z.published AND z.deleted_at IS NULL),
 			active AS (
 			  SELECT l.*, z.kind, z.region_id, r.id AS report_id
 			    FROM reported_statistic r

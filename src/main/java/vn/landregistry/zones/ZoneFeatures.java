@@ -1,18 +1,18 @@
 package vn.landregistry.zones;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 
 /**
  * Zones as GeoJSON, built by PostGIS in one statement; the map area is measured on the
- * spheroid (ST_Area on geography), not in degrees.
+ * spheroid (ST_Area on geography), not in degrees. For a past instant the zones are replayed
+ * from their history (zone_as_of). Deleted zones never show; drafts only to signed-in users.
  */
 @Repository
 class ZoneFeatures {
@@ -25,42 +25,46 @@ class ZoneFeatures {
 			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
 			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
 			  'source', z.source, 'figureSources', z.figure_sources,
-			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(o.leased_ha, 4),
+			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
 			  'occupancyRate', round(o.occupancy_rate, 6),
 			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
-			                        WHERE p.zone_id = z.id AND plot_status(p.id, p.cleared_on, CAST(:today AS date)) = 'AVAILABLE_CLEAN'),
+			                        WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
+			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
+			  'published', z.published,
 			  'version', z.version,
 			  'updatedAt', z.updated_at)""";
 
-	private static final String SELECT = "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES)
-			+ " AS feature FROM zone z JOIN admin_unit d ON d.id = z.district_id"
-			+ " JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id";
-
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	ZoneFeatures(JdbcClient jdbc, Clock clock) {
+	ZoneFeatures(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
-	private LocalDate today() {
-		return LocalDate.now(this.clock);
-	}
-
-	String collection(ZoneFilter filter) {
-		SqlWhere where = new SqlWhere().in("z.kind", "kinds", filter.kinds())
+	String collection(ZoneFilter filter, AsOf asOf, boolean drafts) {
+		SqlWhere where = visible(new SqlWhere(), drafts).in("z.kind", "kinds", filter.kinds())
 			.in("d.code", "districts", filter.districts())
 			.in("z.plan_status", "statuses", filter.planStatuses())
-			.intersects("z.boundary", filter.bbox())
-			.param("today", today());
-		return this.jdbc.sql(GeoJson.collection(SELECT + where.sql())).params(where.params()).query(String.class).single();
+			.intersects("z.boundary", filter.bbox());
+		return this.jdbc.sql(GeoJson.collection(select(asOf) + where.sql())).params(where.params())
+			.param("day", asOf.day()).param("at", asOf.timestamp()).query(String.class).single();
 	}
 
-	Optional<String> one(long id) {
-		return this.jdbc.sql(SELECT + " WHERE z.id = :id").param("id", id).param("today", today())
+	Optional<String> one(long id, AsOf asOf, boolean drafts) {
+		SqlWhere where = visible(new SqlWhere(), drafts).param("id", id);
+		return this.jdbc.sql(select(asOf) + where.sql() + " AND z.id = :id").params(where.params())
+			.param("day", asOf.day()).param("at", asOf.timestamp())
 			.query((rs, row) -> rs.getString("feature")).optional();
+	}
+
+	private static SqlWhere visible(SqlWhere where, boolean drafts) {
+		return where.condition("z.deleted_at IS NULL").condition(drafts ? "true" : "z.published");
+	}
+
+	private static String select(AsOf asOf) {
+		String zones = asOf.now() ? "zone z" : "zone_as_of(CAST(:at AS timestamptz)) z";
+		return "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES) + " AS feature FROM " + zones
+				+ " JOIN admin_unit d ON d.id = z.district_id"
+				+ " LEFT JOIN zone_occupancy(CAST(:day AS date)) o ON o.zone_id = z.id";
 	}
 
 }

@@ -20,6 +20,7 @@ import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -176,9 +177,9 @@ class ClearanceApiTest extends PostgisTest {
 		assertProblem(step(phase, 1, "\"eventDate\":\"2024-03-02\",\"householdsAffected\":10,\"householdsRelocated\":11"),
 				422, "relocated_within_affected", "above householdsAffected");
 		assertProblem(step(phase, 1, "\"eventDate\":\"2024-03-02\""), 400, null, "nothing to record");
-		assertProblem(this.http.postJson("/api/clearance/" + phase + "/events",
+		assertProblem(this.editor.postJson("/api/clearance/" + phase + "/events",
 				"{\"eventDate\":\"2024-03-02\",\"author\":\"a\",\"clearedHa\":6}"), 400, null, "version is required");
-		assertProblem(this.http.postJson("/api/clearance/999999/events", "{\"version\":0}"), 404, null, "no clearance phase");
+		assertProblem(this.editor.postJson("/api/clearance/999999/events", "{\"version\":0}"), 404, null, "no clearance phase");
 
 		assertThat(events(phase)).as("only the registration and the first step").isEqualTo(2);
 		assertThat(version(phase)).isEqualTo(1);
@@ -207,7 +208,7 @@ class ClearanceApiTest extends PostgisTest {
 				"clearance_inside_zone", "outside its zone");
 		assertProblem(register("BOW", "{\"type\":\"Polygon\",\"coordinates\":[[[100.101,10.101],[100.103,10.103],"
 				+ "[100.103,10.101],[100.101,10.103],[100.101,10.101]]]}", null, null), 422, null, "Self-intersection");
-		assertProblem(this.http.postJson("/api/clearance", body("NOPE", "X", BIG, null, null, null)), 400, null,
+		assertProblem(this.editor.postJson("/api/clearance", body("NOPE", "X", BIG, null, null, null)), 400, null,
 				"unknown zone");
 		assertThat(register("P1", BIG, null, null).status()).isEqualTo(201);
 		assertProblem(register("P1", SMALL, null, null), 409, null, "already exists");
@@ -215,9 +216,9 @@ class ClearanceApiTest extends PostgisTest {
 		// A zone across the border of TST-1 and TST-2 (at 100.5 E): a phase in its TST-2 part.
 		this.registry.zone("TST-X", "CCN", TestRegistry.district(1), 100.495, 10.2, new BigDecimal("10"));
 		String east = TestRegistry.square(100.501, 10.201, 0.003);
-		assertProblem(this.http.postJson("/api/clearance", body("TST-X", "E1", east, "TST-1", null, null)), 422,
+		assertProblem(this.editor.postJson("/api/clearance", body("TST-X", "E1", east, "TST-1", null, null)), 422,
 				"clearance_inside_district", "outside district");
-		Http.Response derived = this.http.postJson("/api/clearance", body("TST-X", "E1", east, null, null, null));
+		Http.Response derived = this.editor.postJson("/api/clearance", body("TST-X", "E1", east, null, null, null));
 		assertThat(derived.status()).isEqualTo(201);
 		assertThat(derived.json().get("properties").get("district").asString()).isEqualTo("TST-2");
 		long phases = this.jdbc.sql("SELECT count(*) FROM clearance_phase p JOIN zone z ON z.id = p.zone_id WHERE z.code LIKE 'TST-%'")
@@ -237,7 +238,7 @@ class ClearanceApiTest extends PostgisTest {
 		assertThat(stale.json().get("current").get("clearedHa").asDouble()).isEqualTo(3.0);
 		assertThat(clearedHa(phase)).isEqualTo(3.0);
 
-		Http.Response viaIfMatch = this.http.postJson("/api/clearance/" + phase + "/events",
+		Http.Response viaIfMatch = this.editor.postJson("/api/clearance/" + phase + "/events",
 				"{\"eventDate\":\"2024-02-02\",\"author\":\"b\",\"clearedHa\":8}", "If-Match", "\"1\"");
 		assertThat(viaIfMatch.status()).isEqualTo(201);
 		assertThat(viaIfMatch.etag()).isEqualTo("\"2\"");
@@ -303,7 +304,7 @@ class ClearanceApiTest extends PostgisTest {
 	}
 
 	private Http.Response register(String code, String geometry, String targetDate, String eventDate) {
-		return this.http.postJson("/api/clearance", body("TST-C", code, geometry, null, targetDate, eventDate));
+		return this.editor.postJson("/api/clearance", body("TST-C", code, geometry, null, targetDate, eventDate));
 	}
 
 	private static String body(String zone, String code, String geometry, String district, String targetDate,
@@ -315,7 +316,7 @@ class ClearanceApiTest extends PostgisTest {
 	}
 
 	private Http.Response step(long phase, long version, String fields) {
-		return this.http.postJson("/api/clearance/" + phase + "/events",
+		return this.editor.postJson("/api/clearance/" + phase + "/events",
 				"{\"version\":" + version + ",\"author\":\"officer\"," + fields + "}");
 	}
 
@@ -370,16 +371,6 @@ class ClearanceApiTest extends PostgisTest {
 		catch (RuntimeException ex) {
 			return String.valueOf(ex.getMessage());
 		}
-	}
-
-	private static void assertProblem(Http.Response response, int status, String rule, String detail) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode problem = response.json();
-		if (rule != null) {
-			assertThat(problem.get("rule").asString()).isEqualTo(rule);
-		}
-		assertThat(problem.get("detail").asString()).contains(detail);
 	}
 
 }

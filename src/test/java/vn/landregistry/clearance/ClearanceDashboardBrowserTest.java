@@ -21,6 +21,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the database: a district's phases, progress bars, overdue list and map; the history of a
  * phase; recording a step through the form, refused steps and a colleague's concurrent step.
  * Steps are recorded on phases the tests register themselves inside KCN Tân Hưng (events are
- * history and stay), so the demo figures other tests read do not change.
+ * history and stay), so the demo figures other tests read do not change. Steps are recorded by a
+ * user signed in through the /login form: an authority editor, or the district's own officer.
  */
 class ClearanceDashboardBrowserTest extends PostgisTest {
 
@@ -155,7 +158,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		JsonNode phase = registerPhase();
 		long id = phase.get("id").asLong();
 		String district = phase.get("district").asString();
-		open("/clearance?district=" + district);
+		signIn(TestUsers.EDITOR);
+		open("/clearance?district=" + district, false);
 		JsonNode before = api("/api/stats/clearance?groupBy=district&district=" + district).get("rows").get(0);
 		assertThat(barValue(phaseRow(id))).isZero();
 		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase-NOT_STARTED.phase-id-" + id))).hasSize(1);
@@ -171,7 +175,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		type("clearedHa", cleared.toPlainString());
 		type("householdsRelocated", "12");
 		type("amountPaidVnd", "5000000000");
-		type("author", "Cán bộ địa chính huyện (kiểm thử)");
+		assertThat(browser.findElements(By.id("step-author"))).as("the author is the signed-in user").isEmpty();
+		assertThat(text(browser.findElement(By.id("recorded-as")))).isEqualTo("Ghi nhận với tên: " + TestUsers.EDITOR);
 		type("attachmentRef", "BB 07/2026");
 		submit("saved");
 
@@ -194,7 +199,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase-PAYING.phase-id-" + id))).hasSize(1);
 		List<WebElement> entries = browser.findElements(By.cssSelector("#timeline li.event"));
 		assertThat(entries).hasSize((int) events + 1);
-		assertThat(text(entries.get(entries.size() - 1))).contains("Cán bộ địa chính huyện (kiểm thử)",
+		assertThat(text(entries.get(entries.size() - 1))).contains(TestUsers.EDITOR,
 				"Trạng thái: Chưa triển khai → Đang chi trả bồi thường", "Văn bản kèm theo: BB 07/2026");
 		assertThat(new BigDecimal(field("clearedHa").getDomProperty("value"))).isEqualByComparingTo(cleared);
 		assertThat(field("attachmentRef").getDomProperty("value")).isEmpty();
@@ -217,13 +222,13 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	void clearedAboveTheAreaIsRefusedWithTheServersMessageAndNothingWritten() {
 		JsonNode phase = registerPhase();
 		long id = phase.get("id").asLong();
-		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id);
+		signIn(TestUsers.EDITOR);
+		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id, false);
 		assertThat(text(browser.findElement(By.id("phase-heading")))).contains(phase.get("code").asString());
 		assertThat(((Number) js("return document.querySelector('#clearance-map path.phase-id-' + arguments[0]).getBoundingClientRect().width", id)).doubleValue())
 			.as("the map zooms to the selected phase").isGreaterThan(40);
 		long events = eventCount(id);
 		String tooMuch = phase.get("areaHa").decimalValue().add(BigDecimal.ONE).toPlainString();
-		type("author", "Kiểm thử");
 		type("clearedHa", tooMuch);
 
 		// The page checks first...
@@ -234,8 +239,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		// ...and when its check is out of date, shows the server's own explanation.
 		js("document.getElementById('step-clearedHa').removeAttribute('max')");
 		submit("refused");
-		Http.Response refused = this.http.postJson("/api/clearance/" + id + "/events", """
-				{"version": %d, "eventDate": "%s", "author": "Kiểm thử", "clearedHa": %s}"""
+		Http.Response refused = this.editor.postJson("/api/clearance/" + id + "/events", """
+				{"version": %d, "eventDate": "%s", "clearedHa": %s}"""
 			.formatted(phase.get("version").asLong(), today(), tooMuch));
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.json().get("rule").asString()).isEqualTo("cleared_within_area");
@@ -252,13 +257,13 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	void aColleaguesStepMeanwhileIsShownAndTheOfficersValuesKept() {
 		JsonNode phase = registerPhase();
 		long id = phase.get("id").asLong();
-		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id);
-		type("author", "Cán bộ A");
+		signIn(TestUsers.EDITOR);
+		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id, false);
 		type("clearedHa", "1.5");
 		new Select(field("status")).selectByValue("PAYING");
 
-		Http.Response colleague = this.http.postJson("/api/clearance/" + id + "/events", """
-				{"version": %d, "eventDate": "%s", "author": "Cán bộ B", "status": "INVENTORY", "note": "Kiểm đếm"}"""
+		Http.Response colleague = this.editor.postJson("/api/clearance/" + id + "/events", """
+				{"version": %d, "eventDate": "%s", "status": "INVENTORY", "note": "Kiểm đếm của đồng nghiệp"}"""
 			.formatted(phase.get("version").asLong(), today()));
 		assertThat(colleague.status()).isEqualTo(201);
 
@@ -266,10 +271,9 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(text(browser.findElement(By.id("form-problem")))).contains("người khác đã ghi nhận",
 				"changed by someone else");
 		assertThat(field("clearedHa").getDomProperty("value")).isEqualTo("1.5");
-		assertThat(field("author").getDomProperty("value")).isEqualTo("Cán bộ A");
 		assertThat(new Select(field("status")).getFirstSelectedOption().getDomAttribute("value")).isEqualTo("PAYING");
-		assertThat(text(browser.findElement(By.cssSelector("#timeline li.event:last-child")))).contains("Cán bộ B",
-				"Đang kiểm đếm");
+		assertThat(text(browser.findElement(By.cssSelector("#timeline li.event:last-child")))).contains(TestUsers.EDITOR,
+				"Đang kiểm đếm", "Kiểm đếm của đồng nghiệp");
 		assertThat(eventCount(id)).isEqualTo(2);
 
 		submit("saved");
@@ -280,8 +284,62 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void thePublicSeesTheHistoryButNoFormAndIsOfferedToSignIn() {
+		JsonNode phase = registerPhase();
+		long id = phase.get("id").asLong();
+		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id);
+		assertThat(browser.findElements(By.cssSelector("#timeline li.event"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("step-form")).isDisplayed()).isFalse();
+		WebElement note = browser.findElement(By.id("step-denied"));
+		assertThat(note.isDisplayed()).isTrue();
+		assertThat(text(note)).contains("Đăng nhập");
+		assertThat(note.findElement(By.id("step-sign-in")).getDomAttribute("href")).isEqualTo("/login");
+		assertThat(browser.findElement(By.id("sign-in")).getDomAttribute("href")).isEqualTo("/login");
+		Http.Response anonymous = this.http.postJson("/api/clearance/" + id + "/events", """
+				{"version": %d, "eventDate": "%s", "status": "INVENTORY"}""".formatted(phase.get("version").asLong(), today()));
+		assertThat(anonymous.status()).isEqualTo(401);
+	}
+
+	@Test
+	void aDistrictOfficerRecordsStepsInTheirOwnDistrictOnly() {
+		JsonNode phase = registerPhase();
+		long id = phase.get("id").asLong();
+		String district = phase.get("district").asString();
+		TestUsers.bindOfficer(this.jdbc, district);
+		signIn(TestUsers.OFFICER);
+		open("/clearance?district=" + district + "&phase=" + id, false);
+		assertThat(field("status").isDisplayed()).isTrue();
+		assertThat(text(browser.findElement(By.id("recorded-as")))).isEqualTo("Ghi nhận với tên: " + TestUsers.OFFICER);
+		assertThat(browser.findElements(By.id("edit-link"))).as("an officer does not edit the map").isEmpty();
+		new Select(field("status")).selectByValue("INVENTORY");
+		type("note", "Kiểm đếm hiện trạng");
+		submit("saved");
+		assertThat(text(browser.findElement(By.cssSelector("#timeline li.event:last-child")))).contains(TestUsers.OFFICER,
+				"Kiểm đếm hiện trạng");
+		assertThat(this.jdbc.sql("SELECT author FROM clearance_event WHERE phase_id = :id ORDER BY id DESC LIMIT 1")
+			.param("id", id).query(String.class).single()).isEqualTo(TestUsers.OFFICER);
+
+		// Another district: the history is there, the form is not, and the server refuses anyway.
+		JsonNode other = null;
+		for (JsonNode feature : api("/api/clearance").get("features")) {
+			if (!district.equals(feature.get("properties").get("district").asString())) {
+				other = feature.get("properties");
+				break;
+			}
+		}
+		assertThat(other).as("a phase in another district").isNotNull();
+		open("/clearance?district=" + other.get("district").asString() + "&phase=" + other.get("id").asLong(), false);
+		assertThat(browser.findElement(By.id("step-form")).isDisplayed()).isFalse();
+		assertThat(text(browser.findElement(By.id("step-denied")))).contains("không được ghi nhận GPMB ở huyện này");
+		Http.Response refused = this.officer.postJson("/api/clearance/" + other.get("id").asLong() + "/events", """
+				{"version": %d, "eventDate": "%s", "note": "thử"}""".formatted(other.get("version").asLong(), today()));
+		assertThat(refused.status()).isEqualTo(403);
+	}
+
+	@Test
 	void speaksEnglishAndFitsAPhone() {
-		open("/clearance?district=BG-YD&lang=en");
+		signIn(TestUsers.EDITOR);
+		open("/clearance?district=BG-YD&lang=en", false);
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		assertThat(browser.findElements(By.cssSelector("h2")).stream().map(this::text).toList()).contains("District overview",
 				"Progress by zone and phase", "Overdue phases", "Map of the clearance phases");
@@ -292,7 +350,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(new Select(browser.findElement(By.id("district"))).getFirstSelectedOption().getText())
 			.startsWith("Yen Dung district");
 		overdue.findElement(By.tagName("button")).click();
-		waitFor("the phase form", () -> field("author").isDisplayed());
+		waitFor("the phase form", () -> field("status").isDisplayed());
+		assertThat(text(browser.findElement(By.id("recorded-as")))).isEqualTo("Recorded as: " + TestUsers.EDITOR);
 		for (WebElement input : browser.findElements(By.cssSelector("#step-form input, #step-form select, #step-form textarea"))) {
 			String id = input.getDomAttribute("id");
 			assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of " + id).hasSize(1);
@@ -375,10 +434,10 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		String square = "{\"type\":\"Polygon\",\"coordinates\":[[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]]}"
 			.formatted(lon - d, lat - d, lon + d, lat + d);
 		String code = "UI-" + System.currentTimeMillis() % 100000000 + "-" + PHASES.incrementAndGet();
-		Http.Response created = this.http.postJson("/api/clearance", """
+		Http.Response created = this.editor.postJson("/api/clearance", """
 				{"zone": "KCN-TAN-HUNG", "code": "%s", "name": "Giai đoạn kiểm thử", "geometry": %s,
-				 "targetDate": "2030-12-31", "householdsAffected": 40, "amountPlannedVnd": 20000000000,
-				 "author": "Kiểm thử giao diện"}""".formatted(code, square));
+				 "targetDate": "2030-12-31", "householdsAffected": 40, "amountPlannedVnd": 20000000000}"""
+			.formatted(code, square));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("properties");
 	}
@@ -487,11 +546,30 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		}
 	}
 
+	/** Opens a page as the public: without cookies, so signed out and in the default language. */
 	private void open(String path) {
-		browser.get("http://127.0.0.1:" + this.port + "/favicon.ico");
-		browser.manage().deleteAllCookies(); // each test starts in the default language
+		open(path, true);
+	}
+
+	private void open(String path, boolean anonymous) {
+		if (anonymous) {
+			browser.get("http://127.0.0.1:" + this.port + "/favicon.ico");
+			browser.manage().deleteAllCookies();
+		}
 		browser.get("http://127.0.0.1:" + this.port + path);
 		waitLoaded("true");
+	}
+
+	/** Signs in through the /login form (a fresh session); the next pages are opened with open(path, false). */
+	private void signIn(String username) {
+		browser.get("http://127.0.0.1:" + this.port + "/favicon.ico");
+		browser.manage().deleteAllCookies();
+		browser.get("http://127.0.0.1:" + this.port + "/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.cssSelector("form button[type=submit]")).click();
+		waitLoaded("true");
+		assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo(username);
 	}
 
 	private static void waitLoaded(String expected) {
@@ -500,7 +578,9 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	}
 
 	private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
-		new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(what).until(d -> condition.getAsBoolean());
+		new WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(what)
+			.ignoring(StaleElementReferenceException.class) // a page still being replaced after a form is sent
+			.until(d -> condition.getAsBoolean());
 	}
 
 }

@@ -13,6 +13,7 @@ import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 
 /** Adding plots and leases: the rules hold, bad input is refused with a clear answer, nothing is half-written. */
 class PlotWriteTest extends PostgisTest {
@@ -81,7 +82,7 @@ class PlotWriteTest extends PostgisTest {
 		assertProblem(post("X", "{\"type\":\"Point\",\"coordinates\":[100.101,10.101]}"), 422, "polygon_required", "Polygon");
 		assertProblem(post("X", TestRegistry.square(10.101, 100.101, 0.002)), 422, "lon_lat_required", "longitude");
 		assertProblem(post("X", "null"), 400, null, "geometry is required");
-		assertThat(this.http.postJson("/api/zones/" + this.zone + "/plots", "{not json").status()).isEqualTo(400);
+		assertThat(this.editor.postJson("/api/zones/" + this.zone + "/plots", "{not json").status()).isEqualTo(400);
 		assertThat(plots()).isZero();
 	}
 
@@ -93,7 +94,7 @@ class PlotWriteTest extends PostgisTest {
 
 	@Test
 	void unknownZoneIs404() {
-		assertThat(this.http.postJson("/api/zones/999999999/plots", body("P1", INSIDE)).status()).isEqualTo(404);
+		assertThat(this.editor.postJson("/api/zones/999999999/plots", body("P1", INSIDE)).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -101,29 +102,29 @@ class PlotWriteTest extends PostgisTest {
 		long plot = post("P1", INSIDE).json().get("id").asLong();
 		String leases = "/api/plots/" + plot + "/leases";
 
-		Http.Response ok = this.http.postJson(leases, "{\"investorName\":\"Công ty A\",\"investorCountry\":\"KR\",\"signedOn\":\"2024-01-01\"}");
+		Http.Response ok = this.editor.postJson(leases, "{\"investorName\":\"Công ty A\",\"investorCountry\":\"KR\",\"signedOn\":\"2024-01-01\"}");
 		assertThat(ok.status()).isEqualTo(201);
 		assertThat(ok.json().get("properties").get("status").asString()).isEqualTo("LEASED");
 
-		assertProblem(this.http.postJson(leases, "{\"investorName\":\"Công ty B\",\"signedOn\":\"2024-06-01\"}"), 409,
+		assertProblem(this.editor.postJson(leases, "{\"investorName\":\"Công ty B\",\"signedOn\":\"2024-06-01\"}"), 409,
 				"lease_no_overlap", "lease_no_overlap");
 		long other = post("P2", TestRegistry.square(100.105, 10.105, 0.002)).json().get("id").asLong();
 		String otherLeases = "/api/plots/" + other + "/leases";
-		assertProblem(this.http.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-06-01\",\"endedOn\":\"2024-01-01\"}"),
+		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-06-01\",\"endedOn\":\"2024-01-01\"}"),
 				422, "lease_ends_after_start", "lease_ends_after_start");
-		assertProblem(this.http.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"" + LocalDate.now().plusYears(1) + "\"}"),
+		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"" + LocalDate.now().plusYears(1) + "\"}"),
 				422, "lease_not_in_future", "future");
-		assertProblem(this.http.postJson(otherLeases, "{\"investorName\":\"\",\"signedOn\":\"2024-06-01\"}"), 400, null,
+		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"\",\"signedOn\":\"2024-06-01\"}"), 400, null,
 				"investorName");
-		assertProblem(this.http.postJson(otherLeases, "{\"investorName\":\"C\",\"investorCountry\":\"Korea\",\"signedOn\":\"2024-06-01\"}"),
+		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"investorCountry\":\"Korea\",\"signedOn\":\"2024-06-01\"}"),
 				422, "lease_investor_country_check", "investor_country");
-		assertThat(this.http.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-13-01\"}").status()).isEqualTo(400);
+		assertThat(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-13-01\"}").status()).isEqualTo(400);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM lease WHERE plot_id IN (:a, :b)").param("a", plot).param("b", other)
 			.query(Long.class).single()).isEqualTo(1);
 	}
 
 	private Http.Response post(String code, String geometry) {
-		return this.http.postJson("/api/zones/" + this.zone + "/plots", body(code, geometry));
+		return this.editor.postJson("/api/zones/" + this.zone + "/plots", body(code, geometry));
 	}
 
 	private static String body(String code, String geometry) {
@@ -132,19 +133,6 @@ class PlotWriteTest extends PostgisTest {
 
 	private long plots() {
 		return this.jdbc.sql("SELECT count(*) FROM plot WHERE zone_id = :z").param("z", this.zone).query(Long.class).single();
-	}
-
-	private void assertProblem(Http.Response response, int status, String rule, String detail) {
-		assertThat(response.status()).as(response.body()).isEqualTo(status);
-		assertThat(response.contentType()).startsWith("application/problem+json");
-		JsonNode problem = response.json();
-		assertThat(problem.get("detail").asString()).contains(detail);
-		if (rule != null) {
-			assertThat(problem.get("rule").asString()).isEqualTo(rule);
-		}
-		if (status >= 400 && rule != null && !rule.startsWith("lease")) {
-			assertThat(plots()).as("nothing written").isLessThanOrEqualTo(1);
-		}
 	}
 
 }

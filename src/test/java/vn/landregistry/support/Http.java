@@ -18,32 +18,57 @@ public final class Http {
 
 	private final String base;
 
+	private final String[] credentials;
+
 	public Http(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, new String[0]);
+	}
+
+	private Http(String base, String[] credentials) {
+		this.base = base;
+		this.credentials = credentials;
+	}
+
+	/** The same client sending HTTP Basic credentials with every request. */
+	public Http as(String username, String password) {
+		String token = java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return new Http(this.base, new String[] { "Authorization", "Basic " + token });
 	}
 
 	public Response get(String pathAndQuery) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).GET().build());
+		return send(request(pathAndQuery).GET().build());
 	}
 
 	public Response postJson(String path, String json) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", "application/json")
+		return send(request(path).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 
+	/** Any method with a JSON body (PATCH, DELETE...), or none when {@code json} is null. */
+	public Response send(String method, String path, String json, String... headers) {
+		HttpRequest.Builder request = request(path);
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		if (json == null) {
+			return send(request.method(method, HttpRequest.BodyPublishers.noBody()).build());
+		}
+		return send(request.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
+	}
+
 	/** POST with extra headers given as name, value, name, value... */
 	public Response postJson(String path, String json, String... headers) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", "application/json")
+		return send(request(path).header("Content-Type", "application/json")
 			.headers(headers)
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
 	}
 
 	public byte[] bytes(String pathAndQuery) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).GET().build();
+		HttpRequest request = request(pathAndQuery).GET().build();
 		try {
 			return this.client.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
 		}
@@ -54,6 +79,14 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		if (this.credentials.length > 0) {
+			builder.headers(this.credentials);
+		}
+		return builder;
 	}
 
 	private Response send(HttpRequest request) {

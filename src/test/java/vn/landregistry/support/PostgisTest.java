@@ -22,7 +22,15 @@ public abstract class PostgisTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
+	/** Anonymous: what the public and investors see. */
 	protected Http http;
+
+	/** Signed in as an authority editor, an administrator, and a district officer (see {@link TestUsers}). */
+	protected Http editor;
+
+	protected Http admin;
+
+	protected Http officer;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
@@ -35,6 +43,10 @@ public abstract class PostgisTest {
 	@BeforeEach
 	void httpClient() {
 		this.http = new Http(this.port);
+		TestUsers.create(this.jdbc);
+		this.editor = this.http.as(TestUsers.EDITOR, TestUsers.PASSWORD);
+		this.admin = this.http.as(TestUsers.ADMIN, TestUsers.PASSWORD);
+		this.officer = this.http.as(TestUsers.OFFICER, TestUsers.PASSWORD);
 	}
 
 }

@@ -1,0 +1,188 @@
+package vn.landregistry.plots;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.landregistry.shared.Changes;
+import vn.landregistry.shared.ConflictException;
+import vn.landregistry.shared.DatabaseRules;
+import vn.landregistry.shared.GeometryChecks;
+import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.NotFoundException;
+import vn.landregistry.shared.UnprocessableException;
+
+import static vn.landregistry.shared.Fields.blankToNull;
+import static vn.landregistry.shared.Fields.required;
+
+/**
+ * Changes to existing plots from the map: attributes and shape, publishing, soft deletion, split
+ * along a line and merge of touching plots. Each write is based on the version read (else 409),
+ * is attributed for the history, and keeps the rules of the database (inside the zone, no overlap).
+ * A plot with a lease in force or to come is not deleted, split or merged: end the lease first.
+ */
+@Service
+class PlotEdits {
+
+	private final JdbcClient jdbc;
+
+	private final GeometryChecks geometry;
+
+	private final Changes changes;
+
+	PlotEdits(JdbcClient jdbc, GeometryChecks geometry, Changes changes) {
+		this.jdbc = jdbc;
+		this.geometry = geometry;
+		this.changes = changes;
+	}
+
+	@Transactional
+	void update(long id, PlotChange change) {
+		this.changes.attribute(change.reason());
+		Current current = current(id, change.version());
+		String geoJson = change.geoJson();
+		if (geoJson != null) {
+			this.geometry.requireValidPolygon("geometry", geoJson);
+		}
+		try {
+			this.jdbc.sql("""
+					UPDATE plot SET code = coalesce(:code, code), land_use = coalesce(:landUse, land_use),
+					       cleared_on = coalesce(:clearedOn, cleared_on), note = coalesce(:note, note),
+					       boundary = coalesce(ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326)), boundary),
+					       published = coalesce(:published, published), version = version + 1
+					 WHERE id = :id AND version = :version""")
+				.param("code", blankToNull(change.code())).param("landUse", change.landUse() == null ? null : change.landUse().name())
+				.param("clearedOn", change.clearedOn()).param("note", blankToNull(change.note())).param("geometry", geoJson)
+				.param("published", change.publish()).param("id", id).param("version", current.version()).update();
+		}
+		catch (DataAccessException ex) {
+			throw DatabaseRules.translate(ex);
+		}
+	}
+
+	@Transactional
+	void delete(long id, Long version, String reason) {
+		this.changes.attribute(required("reason", reason));
+		Current current = current(id, version);
+		requireNoLease(current);
+		this.jdbc.sql("UPDATE plot SET deleted_at = now(), version = version + 1 WHERE id = :id").param("id", id).update();
+	}
+
+	/** Returns the ids of the new plots, in the order of the parts from west to east. */
+	@Transactional
+	List<Long> split(long id, PlotSplit split) {
+		this.changes.attribute(split.reason() == null ? "split" : split.reason());
+		Current current = current(id, split.version());
+		requireNoLease(current);
+		String line = split.line() == null || split.line().isNull() ? null : split.line().toString();
+		if (line == null) {
+			throw new InvalidParameterException("line", null, "line is required: a GeoJSON LineString across the plot");
+		}
+		List<String> parts = this.jdbc.sql("""
+				SELECT ST_AsGeoJSON(d.geom, 9) FROM plot p,
+				       ST_Dump(ST_CollectionExtract(ST_Split(ST_Force2D(p.boundary),
+				               ST_SetSRID(ST_GeomFromGeoJSON(CAST(:line AS text)), 4326)), 3)) d
+				 WHERE p.id = :id ORDER BY ST_X(ST_Centroid(d.geom)), ST_Y(ST_Centroid(d.geom))""")
+			.param("line", line).param("id", id).query(String.class).list();
+		if (parts.size() < 2) {
+			throw new UnprocessableException("split_line_crosses", "the line does not cut the plot in two or more parts: "
+					+ "draw it across the plot, from outside to outside");
+		}
+		List<String> codes = split.codes() != null && split.codes().size() == parts.size() ? split.codes()
+				: suffixed(current.code(), parts.size());
+		this.jdbc.sql("UPDATE plot SET deleted_at = now(), version = version + 1 WHERE id = :id").param("id", id).update();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			ids.add(insertLike(current, codes.get(i), parts.get(i)));
+		}
+		return ids;
+	}
+
+	@Transactional
+	long merge(PlotMerge merge) {
+		this.changes.attribute(merge.reason() == null ? "merged" : merge.reason());
+		if (merge.plots() == null || merge.plots().size() < 2) {
+			throw new InvalidParameterException("plots", null, "give two or more plots, each with its id and version");
+		}
+		List<Current> plots = new ArrayList<>();
+		for (PlotMerge.Based based : merge.plots()) {
+			Current plot = current(based.id(), based.version());
+			requireNoLease(plot);
+			plots.add(plot);
+		}
+		if (plots.stream().map(Current::zoneId).distinct().count() > 1) {
+			throw new UnprocessableException("merge_same_zone", "plots of different zones cannot be merged");
+		}
+		Long[] ids = plots.stream().map(Current::id).toArray(Long[]::new);
+		Map<String, Object> union = this.jdbc.sql("""
+				SELECT ST_AsGeoJSON(u, 9) AS geojson, ST_NumGeometries(u) AS parts
+				  FROM (SELECT ST_UnaryUnion(ST_Collect(ST_SnapToGrid(boundary, 1e-9))) AS u FROM plot WHERE id = ANY (:ids)) x""")
+			.param("ids", ids).query().singleRow();
+		if (((Number) union.get("parts")).intValue() != 1) {
+			throw new UnprocessableException("merge_touching", "the plots do not touch: their union is not one piece");
+		}
+		this.jdbc.sql("UPDATE plot SET deleted_at = now(), version = version + 1 WHERE id = ANY (:ids)").param("ids", ids)
+			.update();
+		String code = merge.code() == null || merge.code().isBlank() ? plots.get(0).code() + "-M" : merge.code().trim();
+		return insertLike(plots.get(0), code, (String) union.get("geojson"));
+	}
+
+	private long insertLike(Current like, String code, String geoJson) {
+		try {
+			return this.jdbc.sql("""
+					INSERT INTO plot (zone_id, code, boundary, area_ha, land_use, cleared_on, published, demo, note)
+					SELECT zone_id, :code, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(CAST(:g AS text)), 4326)), 0, land_use,
+					       cleared_on, published, demo, note
+					  FROM plot WHERE id = :like
+					RETURNING id""")
+				.param("code", code).param("g", geoJson).param("like", like.id()).query(Long.class).single();
+		}
+		catch (DataAccessException ex) {
+			throw DatabaseRules.translate(ex);
+		}
+	}
+
+	private void requireNoLease(Current plot) {
+		long leases = this.jdbc.sql("""
+				SELECT count(*) FROM lease WHERE plot_id = :id AND (ended_on IS NULL OR ended_on > current_date)""")
+			.param("id", plot.id()).query(Long.class).single();
+		if (leases > 0) {
+			throw new ConflictException("plot_leased", "plot " + plot.code() + " has a lease or reservation in force or to "
+					+ "come: end it before deleting, splitting or merging the plot");
+		}
+	}
+
+	private Current current(long id, Long version) {
+		Current current = this.jdbc.sql("SELECT id, zone_id, code, version FROM plot WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+			.param("id", id)
+			.query((rs, row) -> new Current(rs.getLong("id"), rs.getLong("zone_id"), rs.getString("code"), rs.getLong("version")))
+			.optional().orElseThrow(() -> new NotFoundException("no plot with id " + id));
+		if (version == null) {
+			throw new InvalidParameterException("version", null,
+					"version is required: the version of plot " + id + " you read, as \"version\" or an If-Match header");
+		}
+		if (version != current.version()) {
+			throw new ConflictException("stale_version", "plot " + id + " was changed by someone else: you sent version "
+					+ version + ", it is now at version " + current.version() + ". Reload it; nothing was saved.",
+					Map.of("currentVersion", current.version()));
+		}
+		return current;
+	}
+
+	private static List<String> suffixed(String code, int n) {
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			codes.add(code + "-" + (char) ('A' + i));
+		}
+		return codes;
+	}
+
+	record Current(long id, long zoneId, String code, long version) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package vn.landregistry.security;
+
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import vn.landregistry.shared.ForbiddenException;
+
+/** What other features may ask about the user of the current request. */
+@Component
+public class CurrentUser {
+
+	private final RegistryUsers users;
+
+	CurrentUser(RegistryUsers users) {
+		this.users = users;
+	}
+
+	public Optional<RegistryUser> get() {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated() || auth.getPrincipal() == null
+				|| "anonymousUser".equals(auth.getPrincipal())) {
+			return Optional.empty();
+		}
+		return this.users.find(auth.getName());
+	}
+
+	/** Whether drafts (unpublished data) may be shown: to the authority and district officers. */
+	public boolean seesDrafts() {
+		return get().isPresent();
+	}
+
+	/** 403 unless the user may write in that district; names the district in the answer. */
+	public RegistryUser requireDistrict(long districtId, String districtCode) {
+		RegistryUser user = get().orElseThrow(() -> new ForbiddenException("sign in to make changes"));
+		if (!user.mayWriteInDistrict(districtId)) {
+			throw new ForbiddenException(user.username() + " may not change data in district " + districtCode
+					+ ": a district officer writes only in their own district(s)");
+		}
+		return user;
+	}
+
+}

@@ -1,0 +1,39 @@
+package vn.landregistry.security;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Every page knows who is signed in ({@code user}: null for the public), to show the sign-in link
+ * or the user's name, and the forms the user may use.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageUser {
+
+	private final CurrentUser current;
+
+	private final JdbcClient jdbc;
+
+	PageUser(CurrentUser current, JdbcClient jdbc) {
+		this.current = current;
+		this.jdbc = jdbc;
+	}
+
+	/** What a page may show of the user: never the password hash. */
+	record View(String username, String displayName, Role role, boolean authority, List<String> districts) {
+	}
+
+	@ModelAttribute("user")
+	View user() {
+		return this.current.get().map(u -> new View(u.username(), u.displayName(), u.role(), u.isAuthority(),
+				u.districtIds().isEmpty() ? List.of()
+						: this.jdbc.sql("SELECT code FROM admin_unit WHERE id IN (:ids) ORDER BY code")
+							.param("ids", u.districtIds()).query(String.class).list()))
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,27 @@
+package vn.landregistry.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
+
+/** 403 as a problem detail, telling a missing CSRF token apart from a missing right. */
+class ProblemAccessDenied implements AccessDeniedHandler {
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		String detail = ex instanceof CsrfException
+				? "the CSRF token is missing or wrong: reload the page and try again"
+				: "your role may not do this";
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"urn:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+				+ detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+	}
+
+}

@@ -1,0 +1,133 @@
+package vn.landregistry.security;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.landregistry.shared.ConflictException;
+import vn.landregistry.shared.InvalidParameterException;
+
+/** Users stored in the database (app_user), passwords as bcrypt hashes. */
+@Service
+class RegistryUsers implements UserDetailsService {
+
+	static final int MIN_PASSWORD = 12;
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwords;
+
+	RegistryUsers(JdbcClient jdbc, PasswordEncoder passwords) {
+		this.jdbc = jdbc;
+		this.passwords = passwords;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		return this.jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = lower(:u)")
+			.param("u", username)
+			.query((rs, row) -> User.withUsername(rs.getString("username"))
+				.password(rs.getString("password_hash"))
+				.roles(rs.getString("role"))
+				.disabled(!rs.getBoolean("enabled"))
+				.build())
+			.optional()
+			.orElseThrow(() -> new UsernameNotFoundException("no user " + username));
+	}
+
+	Optional<RegistryUser> find(String username) {
+		return this.jdbc.sql("""
+				SELECT u.username, u.display_name, u.role,
+				       coalesce(array_agg(d.district_id) FILTER (WHERE d.district_id IS NOT NULL), '{}') AS districts
+				  FROM app_user u LEFT JOIN app_user_district d ON d.user_id = u.id
+				 WHERE u.username = lower(:u) AND u.enabled
+				 GROUP BY u.id""")
+			.param("u", username)
+			.query((rs, row) -> {
+				Set<Long> districts = new HashSet<>();
+				for (Long id : (Long[]) rs.getArray("districts").getArray()) {
+					districts.add(id);
+				}
+				return new RegistryUser(rs.getString("username"), rs.getString("display_name"),
+						Role.valueOf(rs.getString("role")), Set.copyOf(districts));
+			})
+			.optional();
+	}
+
+	boolean anyAdministrator() {
+		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE role = 'AUTHORITY_ADMIN' AND enabled")
+			.query(Long.class).single() > 0;
+	}
+
+	List<UserSummary> list() {
+		return this.jdbc.sql("""
+				SELECT u.username, u.display_name, u.role, u.enabled,
+				       coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE a.code IS NOT NULL), '{}') AS districts
+				  FROM app_user u LEFT JOIN app_user_district d ON d.user_id = u.id
+				  LEFT JOIN admin_unit a ON a.id = d.district_id
+				 GROUP BY u.id ORDER BY u.username""")
+			.query((rs, row) -> new UserSummary(rs.getString("username"), rs.getString("display_name"),
+					Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+					List.of((String[]) rs.getArray("districts").getArray())))
+			.list();
+	}
+
+	@Transactional
+	UserSummary create(NewUser user) {
+		String username = required("username", user.username()).toLowerCase(Locale.ROOT);
+		if (!username.matches("[a-z0-9][a-z0-9._-]{2,63}")) {
+			throw new InvalidParameterException("username", user.username(),
+					"username: 3 to 64 lower-case letters, digits, '.', '_' or '-'");
+		}
+		if (user.role() == null) {
+			throw new InvalidParameterException("role", null, "role is one of AUTHORITY_ADMIN, AUTHORITY_EDITOR, DISTRICT_OFFICER");
+		}
+		if (user.password() == null || user.password().length() < MIN_PASSWORD) {
+			throw new InvalidParameterException("password", null, "password needs at least " + MIN_PASSWORD + " characters");
+		}
+		List<String> districts = user.districts() == null ? List.of() : user.districts();
+		if (user.role() == Role.DISTRICT_OFFICER && districts.isEmpty()) {
+			throw new InvalidParameterException("districts", null, "a district officer needs one or more district codes");
+		}
+		if (this.jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", username).query(Long.class).single() > 0) {
+			throw new ConflictException("username_taken", "user " + username + " already exists");
+		}
+		long id = this.jdbc.sql("""
+				INSERT INTO app_user (username, display_name, password_hash, role)
+				VALUES (:u, :name, :hash, :role) RETURNING id""")
+			.param("u", username)
+			.param("name", user.displayName() == null || user.displayName().isBlank() ? username : user.displayName().trim())
+			.param("hash", this.passwords.encode(user.password()))
+			.param("role", user.role().name())
+			.query(Long.class).single();
+		for (String code : districts) {
+			int added = this.jdbc.sql("""
+					INSERT INTO app_user_district (user_id, district_id)
+					SELECT :id, a.id FROM admin_unit a WHERE a.code = upper(:code) AND a.level = 'DISTRICT'""")
+				.param("id", id).param("code", code.trim()).update();
+			if (added == 0) {
+				throw new InvalidParameterException("districts", code, "unknown district '" + code + "'");
+			}
+		}
+		return list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+	}
+
+	private static String required(String field, String value) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidParameterException(field, value, field + " is required");
+		}
+		return value.trim();
+	}
+
+}

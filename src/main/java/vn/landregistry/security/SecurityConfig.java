@@ -1,0 +1,64 @@
+package vn.landregistry.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may do what. Reading published data is public. Writing needs a role: the authority
+ * (AUTHORITY_EDITOR, AUTHORITY_ADMIN) edits zones, plots and clearance everywhere; a district
+ * officer records clearance steps, and the clearance service checks the district. Pages sign in
+ * with a form (session, CSRF token on every write); API clients send HTTP Basic credentials,
+ * carry no session cookie and so need no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	static final String[] AUTHORITY = { Role.AUTHORITY_EDITOR.name(), Role.AUTHORITY_ADMIN.name() };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new BCryptPasswordEncoder();
+	}
+
+	@Bean
+	SecurityFilterChain registrySecurity(HttpSecurity http) throws Exception {
+		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+		// CSRF rides on the session cookie: requests with their own credentials, or without a
+		// session to ride on, cannot be forged that way (and the anonymous get 401, not 403)
+		RequestMatcher noSessionCookie = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+				|| request.getRequestedSessionId() == null;
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers(HttpMethod.GET, "/api/users/me", "/api/*/*/history").authenticated()
+			.requestMatchers("/api/users", "/api/users/**").hasRole(Role.AUTHORITY_ADMIN.name())
+			.requestMatchers(HttpMethod.POST, "/api/portal/enquiries").permitAll()
+			.requestMatchers("/api/enquiries", "/api/enquiries/**", "/inbox", "/inbox/**").hasAnyRole(AUTHORITY)
+			.requestMatchers(HttpMethod.POST, "/api/clearance/*/events")
+			.hasAnyRole(Role.AUTHORITY_EDITOR.name(), Role.AUTHORITY_ADMIN.name(), Role.DISTRICT_OFFICER.name())
+			.requestMatchers(HttpMethod.POST, "/api/**").hasAnyRole(AUTHORITY)
+			.requestMatchers(HttpMethod.PUT, "/api/**").hasAnyRole(AUTHORITY)
+			.requestMatchers(HttpMethod.PATCH, "/api/**").hasAnyRole(AUTHORITY)
+			.requestMatchers(HttpMethod.DELETE, "/api/**").hasAnyRole(AUTHORITY)
+			.requestMatchers("/edit", "/edit/**").hasAnyRole(AUTHORITY)
+			.anyRequest().permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+			.httpBasic(basic -> basic.realmName("kcn-registry"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(noSessionCookie))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+				.accessDeniedHandler(new ProblemAccessDenied()));
+		return http.build();
+	}
+
+}

@@ -1,0 +1,48 @@
+package vn.landregistry.security;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/users")
+@Tag(name = "Users", description = "Accounts of the authority and district officers (AUTHORITY_ADMIN only)")
+class UserController {
+
+	private final RegistryUsers users;
+
+	private final CurrentUser current;
+
+	UserController(RegistryUsers users, CurrentUser current) {
+		this.users = users;
+		this.current = current;
+	}
+
+	@GetMapping
+	@Operation(summary = "Every user with role and districts")
+	List<UserSummary> list() {
+		return this.users.list();
+	}
+
+	@PostMapping
+	@Operation(summary = "Create a user; a district officer needs one or more district codes")
+	ResponseEntity<UserSummary> create(@RequestBody NewUser user) {
+		UserSummary created = this.users.create(user);
+		return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);
+	}
+
+	@GetMapping("/me")
+	@Operation(summary = "Who is signed in (401 when nobody)")
+	RegistryUser me() {
+		return this.current.get().orElseThrow();
+	}
+
+}

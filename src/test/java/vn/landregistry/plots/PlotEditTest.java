@@ -1,0 +1,132 @@
+package vn.landregistry.plots;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import vn.landregistry.support.Http;
+import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.TestRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static vn.landregistry.support.Problems.assertProblem;
+
+/** Changing plots from the map: shape, split, merge, soft deletion, drafts, each kept in the history. */
+class PlotEditTest extends PostgisTest {
+
+	TestRegistry registry;
+
+	long zone;
+
+	@BeforeEach
+	void build() {
+		this.registry = new TestRegistry(this.jdbc).create();
+		this.zone = this.registry.zone("TST-P", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("100"));
+	}
+
+	@AfterEach
+	void clear() {
+		this.registry.clear();
+	}
+
+	@Test
+	void aDraftPlotIsHiddenFromThePublicUntilPublished() {
+		Http.Response created = this.editor.postJson("/api/zones/" + this.zone + "/plots",
+				"{\"code\":\"D1\",\"geometry\":" + TestRegistry.square(100.101, 10.101, 0.002) + "}");
+		long id = created.json().get("id").asLong();
+
+		assertThat(this.http.get("/api/plots/" + id).status()).isEqualTo(404);
+		assertThat(this.http.get("/api/plots?zone=TST-P").json().get("features")).isEmpty();
+		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features")).hasSize(1);
+
+		assertThat(this.editor.postJson("/api/plots/" + id + "/publish", "{\"version\":0}").status()).isEqualTo(200);
+		assertThat(this.http.get("/api/plots/" + id).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aPlotSplitAlongALineBecomesTwoPlotsCoveringIt() {
+		long plot = this.registry.plot(this.zone, "S1", 100.101, 10.101, 0.004, LocalDate.parse("2023-01-01"));
+		double area = this.registry.plotArea(plot).doubleValue();
+		String line = "{\"type\":\"LineString\",\"coordinates\":[[100.103,10.100],[100.103,10.106]]}";
+
+		Http.Response split = this.editor.postJson("/api/plots/" + plot + "/split", "{\"version\":0,\"line\":" + line + "}");
+
+		assertThat(split.status()).as(split.body()).isEqualTo(201);
+		JsonNode parts = split.json().get("features");
+		assertThat(parts).hasSize(2);
+		assertThat(parts).extracting(p -> p.get("properties").get("code").asString()).containsExactly("S1-A", "S1-B");
+		double sum = parts.get(0).get("properties").get("areaHa").asDouble() + parts.get(1).get("properties").get("areaHa").asDouble();
+		assertThat(sum).isCloseTo(area, within(0.001));
+		assertThat(parts.get(0).get("properties").get("clearedOn").asString()).as("the parts keep their land's state")
+			.isEqualTo("2023-01-01");
+		assertThat(this.editor.get("/api/plots/" + plot).status()).as("the old plot is gone").isEqualTo(404);
+
+		String miss = "{\"type\":\"LineString\",\"coordinates\":[[100.2,10.2],[100.21,10.21]]}";
+		long partA = parts.get(0).get("id").asLong();
+		assertProblem(this.editor.postJson("/api/plots/" + partA + "/split", "{\"version\":0,\"line\":" + miss + "}"), 422,
+				"split_line_crosses", "does not cut");
+
+		Http.Response merged = this.editor.postJson("/api/plots/merge", "{\"plots\":[{\"id\":" + partA + ",\"version\":0},"
+				+ "{\"id\":" + parts.get(1).get("id").asLong() + ",\"version\":0}],\"code\":\"S1-M\"}");
+
+		assertThat(merged.status()).as(merged.body()).isEqualTo(201);
+		assertThat(merged.json().get("properties").get("areaHa").asDouble()).isCloseTo(area, within(0.001));
+		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features")).hasSize(1);
+		JsonNode history = this.editor.get("/api/plots/" + plot + "/history").json();
+		assertThat(history).extracting(h -> h.get("operation").asString()).containsExactly("INSERT", "UPDATE");
+		assertThat(history.get(1).get("changed")).extracting(JsonNode::asString).contains("deleted_at");
+	}
+
+	@Test
+	void plotsThatDoNotTouchAreNotMergedAndLeasedPlotsAreKept() {
+		long a = this.registry.plot(this.zone, "A", 100.101, 10.101, 0.001, null);
+		long b = this.registry.plot(this.zone, "B", 100.105, 10.105, 0.001, null);
+		assertProblem(this.editor.postJson("/api/plots/merge", "{\"plots\":[{\"id\":" + a + ",\"version\":0},{\"id\":" + b
+				+ ",\"version\":0}]}"), 422, "merge_touching", "do not touch");
+
+		this.registry.lease(a, LocalDate.parse("2024-01-01"), null);
+		assertProblem(this.editor.send("DELETE", "/api/plots/" + a + "?version=0&reason=x", null), 409, "plot_leased", "lease");
+		assertProblem(this.editor.send("DELETE", "/api/plots/" + b + "?version=5&reason=x", null), 409, "stale_version", "version");
+		assertProblem(this.editor.send("DELETE", "/api/plots/" + b + "?version=0", null), 400, null, "reason is required");
+		assertProblem(this.editor.send("DELETE", "/api/plots/" + b + "?reason=x", null), 400, null, "version is required");
+		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features")).hasSize(2);
+	}
+
+	@Test
+	void aDeletedPlotStaysInThePast() {
+		long plot = this.registry.plot(this.zone, "G1", 100.101, 10.101, 0.002, null);
+		String before = this.jdbc.sql("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+			.query(String.class).single();
+
+		assertThat(this.editor.send("DELETE", "/api/plots/" + plot + "?version=0&reason=drawn%20twice", null).status()).isEqualTo(204);
+
+		assertThat(this.http.get("/api/plots?zone=TST-P").json().get("features")).isEmpty();
+		assertThat(this.http.get("/api/plots?zone=TST-P&asOf=" + before).json().get("features")).hasSize(1);
+		assertThat(this.editor.get("/api/plots/" + plot + "/history").json().get(1).get("reason").asString())
+			.isEqualTo("drawn twice");
+		long free = this.editor.postJson("/api/zones/" + this.zone + "/plots",
+				"{\"code\":\"G2\",\"geometry\":" + TestRegistry.square(100.101, 10.101, 0.002) + "}").status();
+		assertThat(free).as("its land is free again").isEqualTo(201);
+	}
+
+	@Test
+	void aPlotShapeChangeIsCheckedAgainstItsZone() {
+		long plot = this.registry.plot(this.zone, "E1", 100.101, 10.101, 0.002, null);
+
+		assertProblem(this.editor.send("PATCH", "/api/plots/" + plot,
+				"{\"version\":0,\"geometry\":" + TestRegistry.square(100.109, 10.101, 0.004) + "}"), 422, "plot_inside_zone",
+				"outside its zone");
+		Http.Response moved = this.editor.send("PATCH", "/api/plots/" + plot,
+				"{\"version\":0,\"code\":\"E1b\",\"geometry\":" + TestRegistry.square(100.104, 10.104, 0.003) + "}");
+
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json().get("properties").get("code").asString()).isEqualTo("E1b");
+		assertThat(moved.json().get("properties").get("version").asLong()).isEqualTo(1);
+	}
+
+}
