@@ -191,6 +191,14 @@ SELECT r.id, 'Synthetic prospect ' || r.id, r.reserved_on,
 \echo '  zone_leased_area: refresh_zone_leased_area(all zones)'
 SELECT refresh_zone_leased_area(array_agg(id ORDER BY id)) FROM zone \g /dev/null
 
+\echo '  plot.committed_until (when present in the schema): the last day a lease binds each plot'
+SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'plot' AND column_name = 'committed_until')
+  AS has_commitment \gset
+\if :has_commitment
+UPDATE plot p SET committed_until = m.until
+  FROM (SELECT plot_id, max(coalesce(ended_on, 'infinity'::date)) AS until FROM lease GROUP BY plot_id) m
+ WHERE m.plot_id = p.id;
+\endif
 \echo '  VACUUM ANALYZE'
 VACUUM (ANALYZE) admin_unit, zone, plot, lease, zone_leased_area;
 \timing off

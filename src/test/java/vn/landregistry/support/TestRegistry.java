@@ -84,6 +84,8 @@ public final class TestRegistry {
 	public void clear() {
 		String zones = "SELECT z.id FROM zone z JOIN admin_unit d ON d.id = z.district_id JOIN admin_unit p ON p.id = d.parent_id WHERE p.code = 'TST'";
 		removeClearance(this.jdbc, zones);
+		this.jdbc.sql("DELETE FROM enquiry WHERE zone_id IN (" + zones + ")").update();
+		this.jdbc.sql("DELETE FROM zone_document WHERE zone_id IN (" + zones + ")").update();
 		this.jdbc.sql("DELETE FROM lease WHERE plot_id IN (SELECT id FROM plot WHERE zone_id IN (" + zones + "))").update();
 		this.jdbc.sql("DELETE FROM plot WHERE zone_id IN (" + zones + ")").update();
 		this.jdbc.sql("DELETE FROM zone WHERE id IN (" + zones + ")").update();

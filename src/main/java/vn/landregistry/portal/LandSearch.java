@@ -1,0 +1,212 @@
+package vn.landregistry.portal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.landregistry.shared.GeoJson;
+import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.Parameters;
+import vn.landregistry.shared.SqlWhere;
+
+/**
+ * Available land for investors: published plots of published zones with no lease or reservation
+ * in force or to come, ready now (cleared) or later (with the target date of the clearance phase
+ * over them). Only public fields leave the server: no tenant, capital or internal note.
+ */
+@Repository
+class LandSearch {
+
+	static final int MAX_LIMIT = 200;
+
+	static final int COUNT_CAP = 1_000;
+
+	private static final String PROPERTIES = """
+			json_build_object('id', p.id, 'code', p.code, 'areaHa', round(p.area_ha, 2), 'landUse', p.land_use,
+			  'readyNow', p.cleared_on IS NOT NULL AND p.cleared_on <= CAST(:today AS date), 'clearedOn', p.cleared_on,
+			  'expectedOn', x.expected_on,
+			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
+			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
+			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
+			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
+			  'distanceKm', round(CAST(distance_km AS numeric), 1), 'boundaryAccuracy', z.boundary_accuracy,
+			  'url', '/portal/plots/' || p.id)""";
+
+	private final JdbcClient jdbc;
+
+	LandSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A GeoJSON FeatureCollection of one page, with numberReturned and numberMatched (counted up to
+	 * {@link #COUNT_CAP}; above it, {@code numberMatchedAtLeast} says the count stopped there). The
+	 * page is chosen on plain columns first, in an order the indexes give (area, or nearest first),
+	 * so that only its rows are turned into GeoJSON.
+	 */
+	String search(LandQuery query, LocalDate today) {
+		SqlWhere where = where(query, today);
+		String from = " FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
+				+ where.sql();
+		List<Long> ids = query.sort() == LandSort.FILL_RATE ? byFillRate(query, where, from) : pageIds(query, where, from);
+		long matched = this.jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + (COUNT_CAP + 1) + ") x")
+			.params(where.params()).query(Long.class).single();
+		String distance = query.near() == null ? "NULL::float8"
+				: "ST_Distance(p.boundary::geography, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography) / 1000";
+		String features = this.jdbc.sql("SELECT coalesce(json_agg(f.feature ORDER BY f.ord), '[]'::json)::text FROM ("
+				+ "SELECT array_position(CAST(:ids AS bigint[]), p.id) AS ord, "
+				+ GeoJson.feature("p.id", "p.boundary", PROPERTIES) + " AS feature"
+				+ " FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
+				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
+				+ " CROSS JOIN LATERAL (SELECT " + distance + " AS distance_km) dist"
+				+ " LEFT JOIN LATERAL (SELECT min(c.target_date) AS expected_on FROM clearance_phase c"
+				+ "   WHERE c.zone_id = p.zone_id AND c.deleted_at IS NULL AND c.status <> 'HANDED_OVER'"
+				+ "     AND (p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))"
+				+ "     AND ST_Intersects(c.boundary, p.boundary)) x ON true"
+				+ " WHERE p.id = ANY (CAST(:ids AS bigint[]))) f")
+			.params(where.params()).param("ids", ids.toArray(Long[]::new)).query(String.class).single();
+		return "{\"type\":\"FeatureCollection\",\"numberMatched\":" + Math.min(matched, COUNT_CAP)
+				+ ",\"numberMatchedAtLeast\":" + (matched > COUNT_CAP) + ",\"numberReturned\":" + ids.size()
+				+ ",\"features\":" + features + "}";
+	}
+
+	private List<Long> pageIds(LandQuery query, SqlWhere where, String from) {
+		boolean narrow = !query.districts().isEmpty() || !query.zones().isEmpty();
+		String order = narrow ? query.sort().filteredSql : query.sort().sql;
+		return this.jdbc.sql("SELECT p.id" + from + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+			.params(where.params()).param("limit", query.limit()).param("offset", query.offset()).query(Long.class).list();
+	}
+
+	/**
+	 * Fullest zones first, then larger plots: the zones are few, so they are ranked first and their
+	 * plots read zone by zone (by the zone index) until the page is full, instead of sorting every
+	 * available plot of the registry.
+	 */
+	private List<Long> byFillRate(LandQuery query, SqlWhere where, String from) {
+		List<Long> zones = this.jdbc.sql("""
+				SELECT z.id FROM zone z JOIN admin_unit d ON d.id = z.district_id
+				  LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id
+				 WHERE z.deleted_at IS NULL AND z.published
+				 ORDER BY o.occupancy_rate DESC NULLS LAST, z.id""").param("today", where.params().get("today"))
+			.query(Long.class).list();
+		List<Long> ids = new java.util.ArrayList<>();
+		long wanted = query.offset() + query.limit();
+		for (Long zone : zones) {
+			ids.addAll(this.jdbc.sql("SELECT p.id" + from + " AND p.zone_id = :zone ORDER BY p.area_ha DESC, p.id LIMIT :n")
+				.params(where.params()).param("zone", zone).param("n", wanted - ids.size()).query(Long.class).list());
+			if (ids.size() >= wanted) {
+				break;
+			}
+		}
+		return ids.subList((int) Math.min(query.offset(), ids.size()), ids.size());
+	}
+
+	private static SqlWhere where(LandQuery query, LocalDate today) {
+		SqlWhere where = new SqlWhere().condition("p.deleted_at IS NULL AND p.published")
+			.condition("z.deleted_at IS NULL AND z.published")
+			.condition("(p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))")
+			.in("d.code", "districts", query.districts())
+			.in("z.code", "zones", query.zones())
+			.in("z.kind", "kinds", query.kinds())
+			.param("today", today);
+		if (query.minHa() != null) {
+			where.condition("p.area_ha >= :minHa").param("minHa", query.minHa());
+		}
+		if (query.maxHa() != null) {
+			where.condition("p.area_ha <= :maxHa").param("maxHa", query.maxHa());
+		}
+		if (query.ready() == Readiness.NOW) {
+			where.condition("p.cleared_on <= CAST(:today AS date)");
+		}
+		else if (query.ready() == Readiness.LATER) {
+			where.condition("(p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))");
+		}
+		if (!query.industries().isEmpty()) {
+			where.condition("z.industries @> CAST(:industries AS text[])").param("industries",
+					query.industries().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (query.maxPriceUsd() != null) {
+			where.condition("z.lease_price_min_usd <= :maxPrice").param("maxPrice", query.maxPriceUsd());
+		}
+		if (query.near() != null) {
+			where.param("lon", query.near()[0]).param("lat", query.near()[1]);
+		}
+		return where;
+	}
+
+	/** Parses the query string of a search; every bad value is a 400 naming it. */
+	static LandQuery parse(String minHa, String maxHa, String district, String zone, String kind, String ready,
+			String industry, String maxPrice, String sort, String near, Integer limit, Integer offset,
+			Set<String> districts, Set<String> zones) {
+		BigDecimal min = number("minHa", minHa);
+		BigDecimal max = number("maxHa", maxHa);
+		if (min != null && max != null && min.compareTo(max) > 0) {
+			throw new InvalidParameterException("minHa", minHa, "minHa (" + minHa + ") is above maxHa (" + maxHa
+					+ "): swap them");
+		}
+		double[] point = near == null || near.isBlank() ? null : point(near);
+		LandSort order = Parameters.oneEnum("sort", sort, LandSort.class, point == null ? LandSort.AREA_DESC : LandSort.DISTANCE);
+		if (order == LandSort.DISTANCE && point == null) {
+			throw new InvalidParameterException("near", null, "sort=DISTANCE needs near=lon,lat");
+		}
+		int size = limit == null ? 50 : limit;
+		if (size < 1 || size > MAX_LIMIT) {
+			throw new InvalidParameterException("limit", String.valueOf(limit), "limit is 1 to " + MAX_LIMIT);
+		}
+		int skip = offset == null ? 0 : offset;
+		if (skip < 0) {
+			throw new InvalidParameterException("offset", String.valueOf(offset), "offset cannot be negative");
+		}
+		Set<String> kinds = Parameters.enums("kind", kind, KindParameter.class).stream().map(Enum::name)
+			.collect(java.util.stream.Collectors.toSet());
+		return new LandQuery(min, max, Parameters.codes("district", district, districts),
+				Parameters.codes("zone", zone, zones), kinds, Parameters.oneEnum("ready", ready, Readiness.class, Readiness.ANY),
+				Parameters.enums("industry", industry, Industry.class), number("maxPriceUsd", maxPrice), order, point, size,
+				skip);
+	}
+
+	/** The kinds a search accepts (the zones module's own enum is not part of its public API). */
+	enum KindParameter {
+
+		KCN, CCN
+
+	}
+
+	private static BigDecimal number(String name, String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			BigDecimal value = new BigDecimal(text.trim());
+			if (value.signum() < 0) {
+				throw new InvalidParameterException(name, text, name + " cannot be negative");
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidParameterException(name, text, name + " '" + text + "' is not a number (use a dot: 2.5)");
+		}
+	}
+
+	private static double[] point(String text) {
+		String[] parts = text.split(",");
+		try {
+			if (parts.length == 2) {
+				double lon = Double.parseDouble(parts[0].trim());
+				double lat = Double.parseDouble(parts[1].trim());
+				if (lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) {
+					return new double[] { lon, lat };
+				}
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new InvalidParameterException("near", text, "near is lon,lat in WGS 84, e.g. near=106.2,21.27");
+	}
+
+}

@@ -1,0 +1,103 @@
+package vn.landregistry.portal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.landregistry.shared.GeoJson;
+
+/**
+ * The public profile of a zone and the public detail of a plot, as GeoJSON features built by
+ * PostGIS. Each property is listed here on purpose: tenants only when they agreed to be named
+ * (without capital), no internal note, no draft, nothing deleted.
+ */
+@Repository
+class PublicProfiles {
+
+	private static final String ZONE = """
+			json_build_object('code', z.code, 'name', z.name_vi, 'nameEn', z.name_en, 'kind', z.kind,
+			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en, 'communes', z.communes,
+			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
+			  'mapAreaHa', round(CAST(ST_Area(z.boundary::geography) / 10000 AS numeric), 2),
+			  'boundaryAccuracy', z.boundary_accuracy, 'leaseLandHa', z.lease_land_ha,
+			  'occupancyRate', round(o.occupancy_rate, 4), 'leasedHa', round(coalesce(o.leased_ha, 0), 2),
+			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 2) FROM plot p
+			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
+			        AND p.cleared_on <= CAST(:today AS date)
+			        AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))),
+			  'availablePlots', (SELECT count(*) FROM plot p
+			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
+			        AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))),
+			  'clearance', (SELECT json_build_object('phases', count(*), 'areaHa', round(sum(c.area_ha), 2),
+			                   'clearedHa', round(sum(c.cleared_ha), 2),
+			                   'clearedPct', round(100 * sum(c.cleared_ha) / nullif(sum(c.area_ha), 0), 1),
+			                   'nextTargetDate', min(c.target_date) FILTER (WHERE c.status <> 'HANDED_OVER'))
+			                  FROM clearance_phase c WHERE c.zone_id = z.id AND c.deleted_at IS NULL),
+			  'developer', z.developer, 'contactName', z.contact_name, 'contactPhone', z.contact_phone,
+			  'contactEmail', z.contact_email, 'infrastructureNote', z.infrastructure_note,
+			  'industries', z.industries, 'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
+			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note, 'source', z.source,
+			  'documents', (SELECT coalesce(json_agg(json_build_object('title', doc.title, 'number', doc.number,
+			                   'issuedOn', doc.issued_on, 'issuer', doc.issuer, 'source', doc.source) ORDER BY doc.id), '[]'::json)
+			                  FROM zone_document doc WHERE doc.zone_id = z.id),
+			  'tenants', (SELECT coalesce(json_agg(json_build_object('name', l.investor_name, 'country', l.investor_country,
+			                   'industry', l.industry) ORDER BY l.investor_name), '[]'::json)
+			                FROM lease l JOIN plot p ON p.id = l.plot_id
+			               WHERE p.zone_id = z.id AND l.published AND l.signed_on <= CAST(:today AS date)
+			                 AND (l.ended_on IS NULL OR l.ended_on > CAST(:today AS date))),
+			  'url', '/portal/zones/' || z.code)""";
+
+	private static final String PLOT = """
+			json_build_object('id', p.id, 'code', p.code, 'areaHa', round(p.area_ha, 2), 'landUse', p.land_use,
+			  'status', plot_status(p.id, p.cleared_on, CAST(:today AS date)),
+			  'readyNow', p.cleared_on IS NOT NULL AND p.cleared_on <= CAST(:today AS date), 'clearedOn', p.cleared_on,
+			  'expectedOn', (SELECT min(c.target_date) FROM clearance_phase c
+			                  WHERE c.zone_id = p.zone_id AND c.deleted_at IS NULL AND c.status <> 'HANDED_OVER'
+			                    AND (p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))
+			                    AND ST_Intersects(c.boundary, p.boundary)),
+			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
+			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
+			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
+			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
+			  'boundaryAccuracy', z.boundary_accuracy, 'demo', p.demo, 'url', '/portal/plots/' || p.id)""";
+
+	private static final String PUBLISHED_ZONE = " z.deleted_at IS NULL AND z.published";
+
+	private final JdbcClient jdbc;
+
+	PublicProfiles(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<String> zone(String code, LocalDate today) {
+		return this.jdbc.sql("SELECT " + GeoJson.feature("z.code", "z.boundary", ZONE)
+				+ "::text FROM zone z JOIN admin_unit d ON d.id = z.district_id"
+				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id WHERE z.code = upper(:code) AND"
+				+ PUBLISHED_ZONE)
+			.param("code", code).param("today", today).query(String.class).optional();
+	}
+
+	Optional<String> plot(long id, LocalDate today) {
+		return this.jdbc.sql("SELECT " + GeoJson.feature("p.id", "p.boundary", PLOT)
+				+ "::text FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
+				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
+				+ " WHERE p.id = :id AND p.deleted_at IS NULL AND p.published AND" + PUBLISHED_ZONE)
+			.param("id", id).param("today", today).query(String.class).optional();
+	}
+
+	/** Codes and last change of every published zone, and ids of published plots, for the sitemap. */
+	java.util.List<String> zoneCodes() {
+		return this.jdbc.sql("SELECT code FROM zone z WHERE" + PUBLISHED_ZONE + " ORDER BY code").query(String.class).list();
+	}
+
+	java.util.List<Long> availablePlotIds(LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT p.id FROM plot p JOIN zone z ON z.id = p.zone_id
+				 WHERE p.deleted_at IS NULL AND p.published AND z.deleted_at IS NULL AND z.published
+				   AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))
+				 ORDER BY p.id""").param("today", today).query(Long.class).list();
+	}
+
+}
