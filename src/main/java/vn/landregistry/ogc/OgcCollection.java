@@ -1,0 +1,18 @@
+package vn.landregistry.ogc;
+
+import java.util.Map;
+
+/**
+ * One collection of the OGC API – Features service: the SQL of its rows (alias {@code t}), what
+ * the public may see of them, their properties, and the properties one may filter on. When
+ * {@code replay} names a function, {@code datetime} replays the rows as they were (history).
+ */
+record OgcCollection(String id, String title, String description, String table, String replay, String joins,
+		String visible, String properties, Map<String, String> queryables) {
+
+	String from(boolean past) {
+		String rows = past && this.replay != null ? this.replay + "(CAST(:at AS timestamptz)) t" : this.table + " t";
+		return rows + " " + this.joins;
+	}
+
+}
