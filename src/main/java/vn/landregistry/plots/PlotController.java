@@ -110,6 +110,16 @@ class PlotController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@PostMapping(path = "/api/plots/{id}/restore", produces = GeoJson.MEDIA_TYPE_VALUE)
+	@Operation(summary = "Put back the plot as it was after one change of its history (a deleted one too), as a new change")
+	String restore(@PathVariable long id, @RequestBody Restore restore) {
+		this.edits.restore(id, restore.changeId(), restore.version(), restore.reason());
+		return plot(id, null);
+	}
+
+	record Restore(long changeId, Long version, String reason) {
+	}
+
 	@PostMapping(path = "/api/plots/{id}/split", produces = GeoJson.MEDIA_TYPE_VALUE)
 	@Operation(summary = "Cut a plot along a line into new plots (the old one is deleted softly)")
 	ResponseEntity<String> split(@PathVariable long id, @RequestBody PlotSplit split) {

@@ -73,6 +73,42 @@ class PlotEdits {
 		this.jdbc.sql("UPDATE plot SET deleted_at = now(), version = version + 1 WHERE id = :id").param("id", id).update();
 	}
 
+	/**
+	 * Puts back the plot as it was after one change of its history, as a new change; a deleted
+	 * plot comes back too. The rules of the database (inside the zone, no overlap) still apply.
+	 */
+	@Transactional
+	void restore(long id, long changeId, Long version, String reason) {
+		this.changes.attribute(required("reason", reason) + " (restored from change " + changeId + ")");
+		if (version == null) {
+			throw new InvalidParameterException("version", null, "version is required: the version of plot " + id + " you read");
+		}
+		String values = this.jdbc.sql("""
+				SELECT new_values::text FROM change_history
+				 WHERE id = :change AND table_name = 'plot' AND row_id = :id AND new_values IS NOT NULL""")
+			.param("change", changeId).param("id", id).query(String.class).optional()
+			.orElseThrow(() -> new InvalidParameterException("changeId", String.valueOf(changeId),
+					"change " + changeId + " is not in the history of plot " + id));
+		try {
+			int restored = this.jdbc.sql("""
+					UPDATE plot p SET code = r.code, boundary = r.boundary, land_use = r.land_use, cleared_on = r.cleared_on,
+					       note = r.note, published = r.published, deleted_at = r.deleted_at, version = p.version + 1
+					  FROM jsonb_populate_record(NULL::plot, history_row(CAST(:values AS jsonb))) r
+					 WHERE p.id = :id AND p.version = :version""")
+				.param("values", values).param("id", id).param("version", version).update();
+			if (restored == 0) {
+				long current = this.jdbc.sql("SELECT version FROM plot WHERE id = :id").param("id", id).query(Long.class)
+					.optional().orElseThrow(() -> new NotFoundException("no plot with id " + id));
+				throw new ConflictException("stale_version", "plot " + id + " was changed by someone else: you sent version "
+						+ version + ", it is now at version " + current + ". Reload it; nothing was saved.",
+						Map.of("currentVersion", current));
+			}
+		}
+		catch (DataAccessException ex) {
+			throw DatabaseRules.translate(ex);
+		}
+	}
+
 	/** Returns the ids of the new plots, in the order of the parts from west to east. */
 	@Transactional
 	List<Long> split(long id, PlotSplit split) {

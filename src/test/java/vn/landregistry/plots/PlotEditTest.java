@@ -109,6 +109,13 @@ class PlotEditTest extends PostgisTest {
 		assertThat(this.http.get("/api/plots?zone=TST-P&asOf=" + before).json().get("features")).hasSize(1);
 		assertThat(this.editor.get("/api/plots/" + plot + "/history").json().get(1).get("reason").asString())
 			.isEqualTo("drawn twice");
+		long firstChange = this.editor.get("/api/plots/" + plot + "/history").json().get(0).get("id").asLong();
+		Http.Response restored = this.editor.postJson("/api/plots/" + plot + "/restore",
+				"{\"changeId\":" + firstChange + ",\"version\":1,\"reason\":\"deleted by mistake\"}");
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+		assertThat(this.http.get("/api/plots?zone=TST-P").json().get("features")).as("back, as a new change").hasSize(1);
+		assertThat(this.editor.get("/api/plots/" + plot + "/history").json()).hasSize(3);
+		assertThat(this.editor.send("DELETE", "/api/plots/" + plot + "?version=2&reason=again", null).status()).isEqualTo(204);
 		long free = this.editor.postJson("/api/zones/" + this.zone + "/plots",
 				"{\"code\":\"G2\",\"geometry\":" + TestRegistry.square(100.101, 10.101, 0.002) + "}").status();
 		assertThat(free).as("its land is free again").isEqualTo(201);
