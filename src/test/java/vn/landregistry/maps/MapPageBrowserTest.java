@@ -1,7 +1,5 @@
 package vn.landregistry.maps;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,12 +15,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import vn.landregistry.support.Browsers;
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestUsers;
@@ -36,10 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MapPageBrowserTest extends PostgisTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static WebDriver browser;
 
 	/** Zones a test created, removed after it. */
@@ -47,16 +39,7 @@ class MapPageBrowserTest extends PostgisTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assertThat(CHROMIUM).as("Debian chromium (bin/test installs it)").exists();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (bin/test installs it)").exists();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900",
-				"--user-data-dir=" + Files.createTempDirectory("registry-chromium-"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.start(1280, 900);
 	}
 
 	@AfterAll

@@ -22,14 +22,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import vn.landregistry.support.Browsers;
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestUsers;
@@ -45,24 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalBrowserTest extends PostgisTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	static final String MARKER = "browser-test@example.kr";
 
 	static final long SCRIPT_BUDGET = 300 * 1024;
-
-	/** Collects script errors and console.error calls (network failures of tiles are not script errors). */
-	static final String ERROR_TRAP = """
-			window.__errors = [];
-			window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
-			window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
-			const original = console.error.bind(console);
-			console.error = (...args) => { window.__errors.push(args.map(String).join(' ')); original(...args); };
-			""";
 
 	static ChromeDriver browser;
 
@@ -71,17 +57,7 @@ class PortalBrowserTest extends PostgisTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assertThat(CHROMIUM).as("Debian chromium (bin/test installs it)").exists();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (bin/test installs it)").exists();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=360,740",
-				"--user-data-dir=" + Files.createTempDirectory("registry-chromium-"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
+		browser = Browsers.start(360, 740);
 	}
 
 	@AfterAll

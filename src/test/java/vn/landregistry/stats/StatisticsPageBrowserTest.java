@@ -2,8 +2,6 @@ package vn.landregistry.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,13 +16,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import vn.landregistry.support.Browsers;
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 
@@ -37,10 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatisticsPageBrowserTest extends PostgisTest {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	static final List<String> CHARTS = List.of("chart-zone", "chart-district", "chart-series", "chart-plan");
 
 	static WebDriver browser;
@@ -52,16 +44,7 @@ class StatisticsPageBrowserTest extends PostgisTest {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assertThat(CHROMIUM).as("Debian chromium (bin/test installs it)").exists();
-		assertThat(CHROMEDRIVER).as("Debian chromium-driver (bin/test installs it)").exists();
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--window-size=1280,900",
-				"--user-data-dir=" + Files.createTempDirectory("registry-chromium-"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Browsers.start(1280, 900);
 	}
 
 	@AfterAll
