@@ -28,7 +28,8 @@ class LandSearch {
 	private static final String PROPERTIES = """
 			json_build_object('id', p.id, 'code', p.code, 'areaHa', round(p.area_ha, 2), 'landUse', p.land_use,
 			  'readyNow', p.cleared_on IS NOT NULL AND p.cleared_on <= CAST(:today AS date), 'clearedOn', p.cleared_on,
-			  'expectedOn', x.expected_on,
+			  'expectedOn', """ + OfferSql.EXPECTED_ON + """
+			  ,
 			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
 			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
@@ -63,10 +64,6 @@ class LandSearch {
 				+ " FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
 				+ " CROSS JOIN LATERAL (SELECT " + distance + " AS distance_km) dist"
-				+ " LEFT JOIN LATERAL (SELECT min(c.target_date) AS expected_on FROM clearance_phase c"
-				+ "   WHERE c.zone_id = p.zone_id AND c.deleted_at IS NULL AND c.status <> 'HANDED_OVER'"
-				+ "     AND (p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))"
-				+ "     AND ST_Intersects(c.boundary, p.boundary)) x ON true"
 				+ " WHERE p.id = ANY (CAST(:ids AS bigint[]))) f")
 			.params(where.params()).param("ids", ids.toArray(Long[]::new)).query(String.class).single();
 		return "{\"type\":\"FeatureCollection\",\"numberMatched\":" + Math.min(matched, COUNT_CAP)
@@ -108,7 +105,7 @@ class LandSearch {
 	private static SqlWhere where(LandQuery query, LocalDate today) {
 		SqlWhere where = new SqlWhere().condition("p.deleted_at IS NULL AND p.published")
 			.condition("z.deleted_at IS NULL AND z.published")
-			.condition("(p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))")
+			.condition(OfferSql.FREE)
 			.in("d.code", "districts", query.districts())
 			.in("z.code", "zones", query.zones())
 			.in("z.kind", "kinds", query.kinds())

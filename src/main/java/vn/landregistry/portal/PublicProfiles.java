@@ -26,10 +26,12 @@ class PublicProfiles {
 			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 2) FROM plot p
 			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
 			        AND p.cleared_on <= CAST(:today AS date)
-			        AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))),
+			        AND """ + OfferSql.FREE + """
+			        ),
 			  'availablePlots', (SELECT count(*) FROM plot p
 			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
-			        AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))),
+			        AND """ + OfferSql.FREE + """
+			        ),
 			  'clearance', (SELECT json_build_object('phases', count(*), 'areaHa', round(sum(c.area_ha), 2),
 			                   'clearedHa', round(sum(c.cleared_ha), 2),
 			                   'clearedPct', round(100 * sum(c.cleared_ha) / nullif(sum(c.area_ha), 0), 1),
@@ -53,10 +55,8 @@ class PublicProfiles {
 			json_build_object('id', p.id, 'code', p.code, 'areaHa', round(p.area_ha, 2), 'landUse', p.land_use,
 			  'status', plot_status(p.id, p.cleared_on, CAST(:today AS date)),
 			  'readyNow', p.cleared_on IS NOT NULL AND p.cleared_on <= CAST(:today AS date), 'clearedOn', p.cleared_on,
-			  'expectedOn', (SELECT min(c.target_date) FROM clearance_phase c
-			                  WHERE c.zone_id = p.zone_id AND c.deleted_at IS NULL AND c.status <> 'HANDED_OVER'
-			                    AND (p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))
-			                    AND ST_Intersects(c.boundary, p.boundary)),
+			  'expectedOn', """ + OfferSql.EXPECTED_ON + """
+			  ,
 			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
 			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
@@ -96,7 +96,7 @@ class PublicProfiles {
 		return this.jdbc.sql("""
 				SELECT p.id FROM plot p JOIN zone z ON z.id = p.zone_id
 				 WHERE p.deleted_at IS NULL AND p.published AND z.deleted_at IS NULL AND z.published
-				   AND (p.committed_until IS NULL OR p.committed_until <= CAST(:today AS date))
+				   AND """ + OfferSql.FREE + """
 				 ORDER BY p.id""").param("today", today).query(Long.class).list();
 	}
 
