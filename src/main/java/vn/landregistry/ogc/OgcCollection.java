@@ -1,6 +1,7 @@
 package vn.landregistry.ogc;
 
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One collection of the OGC API – Features service: the SQL of its rows (alias {@code t}), what
@@ -8,11 +9,19 @@ import java.util.Map;
  * {@code replay} names a function, {@code datetime} replays the rows as they were (history).
  */
 record OgcCollection(String id, String title, String description, String table, String replay, String joins,
-		String visible, String properties, Map<String, String> queryables) {
+		String visible, String properties, List<OgcQueryable> queryables) {
 
 	String from(boolean past) {
 		String rows = past && this.replay != null ? this.replay + "(CAST(:at AS timestamptz)) t" : this.table + " t";
 		return rows + " " + this.joins;
+	}
+
+	Optional<OgcQueryable> queryable(String name) {
+		return this.queryables.stream().filter(q -> q.name().equals(name)).findFirst();
+	}
+
+	List<String> queryableNames() {
+		return this.queryables.stream().map(OgcQueryable::name).toList();
 	}
 
 }

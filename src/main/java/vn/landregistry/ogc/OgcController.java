@@ -4,9 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.Explode;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.ParameterStyle;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,33 +32,42 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.landregistry.shared.AsOf;
-import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
 
 /**
- * OGC API – Features, Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) under /ogc, for GIS clients (QGIS,
- * GDAL's OAPIF driver). Public data only. {@code datetime} replays zones and plots as they were
- * (an interval: its end); other collections answer with their current state.
+ * OGC API – Features under /ogc, for GIS clients (QGIS, GDAL's OAPIF driver): Part 1 (Core,
+ * GeoJSON, HTML, OpenAPI 3.0), Part 2 (CRS by reference: CRS84, EPSG:4326 and Bắc Giang's VN-2000
+ * plane, see {@link OgcCrs}) and Part 3's queryables, used as query parameters. Public data only.
+ * {@code datetime} replays zones and plots as they were (an interval: its end); other collections
+ * answer with their current state.
  */
 @RestController
 @RequestMapping("/ogc")
-@Tag(name = "OGC API - Features", description = "Standard access to the layers (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0)")
+@Tag(name = "OGC API - Features",
+		description = "Standard access to the layers (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0; Part 2: CRS by reference; Part 3: queryables)")
 class OgcController {
 
 	static final int DEFAULT_LIMIT = 100;
 
 	static final int MAX_LIMIT = 10_000;
 
-	static final Set<String> ITEM_PARAMETERS = Set.of("limit", "offset", "bbox", "datetime", "f");
+	static final Set<String> ITEM_PARAMETERS = Set.of("limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "sortby", "f");
+
+	static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+
+	static final String SCHEMA_JSON = "application/schema+json";
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType(GeoJson.MEDIA_TYPE_VALUE);
 
 	static final String[] CONFORMANCE = { "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
 			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30" };
+			"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+			"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters" };
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -117,27 +135,59 @@ class OgcController {
 
 	@GetMapping("/collections/{id}/items")
 	@Operation(summary = "Features of a collection, in pages",
-			description = "limit (1–10000, default 100), offset, bbox (minLon,minLat,maxLon,maxLat), datetime (an instant, "
-					+ "or an interval: its end), and equality filters on the collection's queryables, e.g. kind=KCN.")
-	ResponseEntity<String> items(@PathVariable String id, @RequestParam Map<String, String> query,
+			description = "Equality filters on the collection's queryables (listed at /ogc/collections/{id}/queryables) "
+					+ "are further query parameters, e.g. kind=KCN.")
+	@Parameters({
+			@Parameter(name = "limit", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "Features per page", schema = @Schema(type = "integer", minimum = "1",
+							maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)),
+			@Parameter(name = "offset", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "Features skipped (paging; follow the next and prev links)",
+					schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")),
+			@Parameter(name = "bbox", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "Only features that intersect the box, in bbox-crs axis order "
+							+ "(CRS84: minLon,minLat,maxLon,maxLat)",
+					array = @ArraySchema(schema = @Schema(type = "number"), minItems = 4, maxItems = 6)),
+			@Parameter(name = "bbox-crs", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "CRS of bbox", schema = @Schema(type = "string", format = "uri",
+							allowableValues = { OgcCrs.Uri.CRS84, OgcCrs.Uri.EPSG_4326, OgcCrs.Uri.EPSG_9214 },
+							defaultValue = OgcCrs.Uri.CRS84)),
+			@Parameter(name = "datetime", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "An instant or an interval (its end): zones and plots as they were then",
+					schema = @Schema(type = "string")),
+			@Parameter(name = "crs", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "CRS of the geometries in the answer (see the Content-Crs header)",
+					schema = @Schema(type = "string", format = "uri",
+							allowableValues = { OgcCrs.Uri.CRS84, OgcCrs.Uri.EPSG_4326, OgcCrs.Uri.EPSG_9214 },
+							defaultValue = OgcCrs.Uri.CRS84)),
+			@Parameter(name = "sortby", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
+					description = "Order of the features: queryables separated by commas, each optionally prefixed by + "
+							+ "(ascending, the default) or - (descending); ties by id",
+					array = @ArraySchema(schema = @Schema(type = "string"))),
+			@Parameter(name = "f", in = ParameterIn.QUERY, description = "Encoding",
+					schema = @Schema(type = "string", allowableValues = { "json", "html" })) })
+	ResponseEntity<String> items(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> query,
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		OgcCollection collection = find(id);
 		Map<String, String> filters = new LinkedHashMap<>();
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
-			if (collection.queryables().containsKey(parameter.getKey())) {
-				filters.put(parameter.getKey(), parameter.getValue());
+			Optional<OgcQueryable> queryable = collection.queryable(parameter.getKey());
+			if (queryable.isPresent()) {
+				filters.put(parameter.getKey(), queryable.get().accept(parameter.getValue()));
 			}
 			else if (!ITEM_PARAMETERS.contains(parameter.getKey())) {
 				throw new InvalidParameterException(parameter.getKey(), parameter.getValue(), "unknown parameter '"
-						+ parameter.getKey() + "'; this collection takes limit, offset, bbox, datetime, f and "
-						+ String.join(", ", collection.queryables().keySet()));
+						+ parameter.getKey() + "'; this collection takes " + String.join(", ", new TreeSet<>(ITEM_PARAMETERS))
+						+ " and its queryables " + String.join(", ", collection.queryableNames()));
 			}
 		}
 		int limit = limit(query.get("limit"));
 		long offset = offset(query.get("offset"));
-		Instant at = datetime(query.get("datetime"));
-		OgcFeatures.Page page = this.features.page(collection, filters, BBox.parse("bbox", query.get("bbox")), at, limit,
-				offset);
+		OgcCrs crs = OgcCrs.parse("crs", query.get("crs"));
+		OgcBox box = OgcBox.parse(query.get("bbox"), OgcCrs.parse("bbox-crs", query.get("bbox-crs")));
+		OgcFeatures.Query select = new OgcFeatures.Query(filters, box, datetime(query.get("datetime")),
+				orderBy(collection, query.get("sortby")), crs);
+		OgcFeatures.Page page = this.features.page(collection, select, limit, offset);
 		ObjectNode body = (ObjectNode) JSON.readTree(page.features());
 		int returned = body.get("features").size();
 		body.put("numberMatched", page.matched()).put("numberReturned", returned).put("timeStamp", Instant.now(this.clock).toString());
@@ -153,15 +203,20 @@ class OgcController {
 			link(links, items + "?offset=" + Math.max(0, offset - limit) + "&limit=" + limit + rest, "prev",
 					GeoJson.MEDIA_TYPE_VALUE, "Previous page");
 		}
-		return answer(body, GeoJson.MEDIA_TYPE_VALUE, query.get("f"), accept);
+		link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
+		return withCrs(answer(body, GeoJson.MEDIA_TYPE_VALUE, query.get("f"), accept), crs);
 	}
 
 	@GetMapping("/collections/{id}/items/{fid}")
 	@Operation(summary = "One feature")
 	ResponseEntity<String> item(@PathVariable String id, @PathVariable String fid,
 			@RequestParam(required = false) String f, @RequestParam(required = false) String datetime,
+			@Parameter(description = "CRS of the geometry in the answer", schema = @Schema(type = "string", format = "uri",
+					allowableValues = { OgcCrs.Uri.CRS84, OgcCrs.Uri.EPSG_4326, OgcCrs.Uri.EPSG_9214 },
+					defaultValue = OgcCrs.Uri.CRS84)) @RequestParam(required = false) String crs,
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		OgcCollection collection = find(id);
+		OgcCrs in = OgcCrs.parse("crs", crs);
 		long featureId;
 		try {
 			featureId = Long.parseLong(fid);
@@ -169,20 +224,50 @@ class OgcController {
 		catch (NumberFormatException ex) {
 			throw new NotFoundException("no feature " + fid + " in " + id);
 		}
-		ObjectNode body = (ObjectNode) JSON.readTree(this.features.one(collection, featureId, datetime(datetime))
+		ObjectNode body = (ObjectNode) JSON.readTree(this.features.one(collection, featureId, datetime(datetime), in)
 			.orElseThrow(() -> new NotFoundException("no feature " + fid + " in " + id)));
 		ArrayNode links = body.putArray("links");
 		String self = base() + "/ogc/collections/" + id + "/items/" + fid;
 		link(links, self, "self", GeoJson.MEDIA_TYPE_VALUE, "This feature");
 		link(links, self + "?f=html", "alternate", "text/html", "This feature as HTML");
 		link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
-		return answer(body, GeoJson.MEDIA_TYPE_VALUE, f, accept);
+		return withCrs(answer(body, GeoJson.MEDIA_TYPE_VALUE, f, accept), in);
+	}
+
+	@GetMapping("/collections/{id}/queryables")
+	@Operation(summary = "The properties one may filter the collection's items on",
+			description = "A JSON Schema (OGC API – Features Part 3); each property is also a query parameter of the items")
+	ResponseEntity<String> queryables(@PathVariable String id, @RequestParam(required = false) String f,
+			@RequestHeader(name = "Accept", required = false) String accept) {
+		OgcCollection collection = find(id);
+		String self = base() + "/ogc/collections/" + id + "/queryables";
+		ObjectNode schema = JSON.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema")
+			.put("$id", self)
+			.put("type", "object")
+			.put("title", collection.title())
+			.put("description", "Filters of " + self.replace("/queryables", "/items")
+					+ ": name=value, equality; several filters must all hold");
+		ObjectNode properties = schema.putObject("properties");
+		collection.queryables().forEach(q -> properties.set(q.name(), q.schema()));
+		schema.put("additionalProperties", false);
+		if (wantsHtml(f, accept)) {
+			ObjectNode page = schema.deepCopy();
+			ArrayNode links = page.putArray("links");
+			link(links, self, "self", SCHEMA_JSON, "This document as JSON Schema");
+			link(links, base() + "/ogc/collections/" + id + "?f=html", "collection", "text/html", "The collection");
+			return answer(page, SCHEMA_JSON, "html", accept);
+		}
+		return answer(schema, SCHEMA_JSON, f, accept);
 	}
 
 	private ObjectNode describe(OgcCollection collection) {
 		ObjectNode node = JSON.createObjectNode().put("id", collection.id()).put("title", collection.title())
 			.put("description", collection.description()).put("itemType", "feature");
-		node.putArray("crs").add("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+		ArrayNode crs = node.putArray("crs");
+		for (OgcCrs one : OgcCrs.values()) {
+			crs.add(one.uri());
+		}
+		node.put("storageCrs", OgcCrs.CRS84.uri());
 		double[] extent = this.features.extent(collection);
 		if (extent != null) {
 			ObjectNode spatial = node.putObject("extent").putObject("spatial");
@@ -190,7 +275,7 @@ class OgcController {
 			for (double v : extent) {
 				box.add(v);
 			}
-			spatial.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+			spatial.put("crs", OgcCrs.CRS84.uri());
 		}
 		String self = base() + "/ogc/collections/" + collection.id();
 		ArrayNode links = node.putArray("links");
@@ -198,6 +283,8 @@ class OgcController {
 		link(links, self + "?f=html", "alternate", "text/html", "This collection as HTML");
 		link(links, self + "/items", "items", GeoJson.MEDIA_TYPE_VALUE, "Its features");
 		link(links, self + "/items?f=html", "items", "text/html", "Its features as HTML");
+		link(links, self + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties its features may be filtered on");
+		link(links, self + "/queryables?f=html", QUERYABLES_REL, "text/html", "The same as HTML");
 		return node;
 	}
 
@@ -206,17 +293,50 @@ class OgcController {
 				+ "'; the collections are zones, plots, clearance, districts"));
 	}
 
-	private static ResponseEntity<String> answer(JsonNode body, String jsonType, String f, String accept) {
+	private static boolean wantsHtml(String f, String accept) {
 		boolean html = "html".equalsIgnoreCase(f)
 				|| (f == null && accept != null && accept.contains("text/html") && !accept.contains("json"));
 		if (f != null && !html && !"json".equalsIgnoreCase(f)) {
 			throw new InvalidParameterException("f", f, "f is json or html");
 		}
-		if (html) {
+		return html;
+	}
+
+	private static ResponseEntity<String> answer(JsonNode body, String jsonType, String f, String accept) {
+		if (wantsHtml(f, accept)) {
 			return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
 				.body(OgcHtml.page(body.path("title").asString(body.path("id").asString("Features")), body));
 		}
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(jsonType)).body(body.toString());
+	}
+
+	/** The CRS of the coordinates in a features answer (Part 2's Content-Crs header). */
+	private static ResponseEntity<String> withCrs(ResponseEntity<String> answer, OgcCrs crs) {
+		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Content-Crs", crs.header())
+			.body(answer.getBody());
+	}
+
+	/**
+	 * SQL order of a page from {@code sortby}: queryables, each optionally prefixed by + or - (a + may
+	 * arrive decoded as a space); ties, and no sortby, by id.
+	 */
+	private static String orderBy(OgcCollection collection, String sortby) {
+		if (sortby == null || sortby.isBlank()) {
+			return "t.id";
+		}
+		StringBuilder order = new StringBuilder();
+		for (String key : sortby.split(",")) {
+			String name = key.strip();
+			boolean descending = name.startsWith("-");
+			if (descending || name.startsWith("+")) {
+				name = name.substring(1);
+			}
+			String sortable = name;
+			OgcQueryable queryable = collection.queryable(sortable).orElseThrow(() -> new InvalidParameterException("sortby",
+					sortby, "cannot sort by '" + sortable + "'; sort by " + String.join(", ", collection.queryableNames())));
+			order.append(queryable.column()).append(descending ? " DESC, " : " ASC, ");
+		}
+		return order.append("t.id").toString();
 	}
 
 	private static void link(ArrayNode links, String href, String rel, String type, String title) {

@@ -7,11 +7,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 
-/** Pages of a collection's features, built by PostGIS, in a stable order (by id). */
+/**
+ * Pages of a collection's features, built by PostGIS in the CRS asked for, in a stable order (the
+ * order asked for, then id).
+ */
 @Repository
 class OgcFeatures {
 
@@ -25,21 +27,25 @@ class OgcFeatures {
 	record Page(String features, long matched) {
 	}
 
-	Page page(OgcCollection collection, Map<String, String> filters, BBox bbox, Instant at, int limit, long offset) {
-		SqlWhere where = where(collection, filters, bbox, at);
-		String from = " FROM " + collection.from(at != null) + where.sql();
+	/** What a page asks for: filters (queryable name to value), box, instant (null: now), order and CRS. */
+	record Query(Map<String, String> filters, OgcBox box, Instant at, String orderBy, OgcCrs crs) {
+	}
+
+	Page page(OgcCollection collection, Query query, int limit, long offset) {
+		SqlWhere where = where(collection, query.filters(), query.box(), query.at());
+		String from = " FROM " + collection.from(query.at() != null) + where.sql();
 		long matched = this.jdbc.sql("SELECT count(*)" + from).params(where.params()).query(Long.class).single();
-		String features = this.jdbc.sql(GeoJson.collection("SELECT t.id AS ord, "
-				+ GeoJson.feature("t.id", "t.boundary", collection.properties()) + " AS feature" + from
-				+ " ORDER BY t.id LIMIT :limit OFFSET :offset"))
+		String features = this.jdbc.sql(GeoJson.collection("SELECT row_number() OVER (ORDER BY " + query.orderBy() + ") AS ord, "
+				+ feature(collection, query.crs()) + " AS feature" + from + " ORDER BY " + query.orderBy()
+				+ " LIMIT :limit OFFSET :offset"))
 			.params(where.params()).param("limit", limit).param("offset", offset).query(String.class).single();
 		return new Page(features, matched);
 	}
 
-	Optional<String> one(OgcCollection collection, long id, Instant at) {
+	Optional<String> one(OgcCollection collection, long id, Instant at, OgcCrs crs) {
 		SqlWhere where = where(collection, Map.of(), null, at).condition("t.id = :id").param("id", id);
-		return this.jdbc.sql("SELECT " + GeoJson.feature("t.id", "t.boundary", collection.properties()) + "::text FROM "
-				+ collection.from(at != null) + where.sql()).params(where.params()).query(String.class).optional();
+		return this.jdbc.sql("SELECT " + feature(collection, crs) + "::text FROM " + collection.from(at != null) + where.sql())
+			.params(where.params()).query(String.class).optional();
 	}
 
 	/** minLon, minLat, maxLon, maxLat of what the public sees, or null when empty. */
@@ -51,12 +57,20 @@ class OgcFeatures {
 			.single();
 	}
 
-	private static SqlWhere where(OgcCollection collection, Map<String, String> filters, BBox bbox, Instant at) {
-		SqlWhere where = new SqlWhere().condition(collection.visible()).intersects("t.boundary", bbox);
+	private static String feature(OgcCollection collection, OgcCrs crs) {
+		return GeoJson.feature("t.id", crs.fromStorage("t.boundary"), collection.properties(), crs.decimals());
+	}
+
+	private static SqlWhere where(OgcCollection collection, Map<String, String> filters, OgcBox box, Instant at) {
+		SqlWhere where = new SqlWhere().condition(collection.visible());
+		if (box != null) {
+			box.restrict(where, "t.boundary");
+		}
 		int i = 0;
 		for (Map.Entry<String, String> filter : filters.entrySet()) {
 			String name = "q" + i++;
-			where.condition(collection.queryables().get(filter.getKey()) + " = :" + name).param(name, filter.getValue());
+			where.condition(collection.queryable(filter.getKey()).orElseThrow().column() + " = :" + name)
+				.param(name, filter.getValue());
 		}
 		if (at != null) {
 			where.param("at", java.sql.Timestamp.from(at));

@@ -1,6 +1,8 @@
 package vn.landregistry.ogc;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.util.HtmlUtils;
@@ -32,6 +34,9 @@ final class OgcHtml {
 		}
 		else if ("Feature".equals(body.path("type").asString())) {
 			table(html, body.get("properties"));
+		}
+		else if (body.has("$schema") && body.has("properties")) {
+			schema(html, body.get("properties"));
 		}
 		if (body.has("collections")) {
 			for (JsonNode collection : body.get("collections")) {
@@ -68,6 +73,21 @@ final class OgcHtml {
 				.append(esc(feature.path("id").asString())).append("</a></td><td>");
 			table(html, feature.get("properties"));
 			html.append("</td></tr>");
+		}
+		html.append("</table>");
+	}
+
+	/** The properties of a JSON Schema (queryables): name, title, type and allowed values. */
+	private static void schema(StringBuilder html, JsonNode properties) {
+		html.append("<table><tr><th>name</th><th>title</th><th>type</th><th>values</th></tr>");
+		for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+			JsonNode property = entry.getValue();
+			List<String> values = new ArrayList<>();
+			property.path("enum").forEach(v -> values.add(v.asString()));
+			html.append("<tr><td>").append(esc(entry.getKey())).append("</td><td>")
+				.append(esc(property.path("title").asString())).append("</td><td>")
+				.append(esc(property.path("type").asString())).append("</td><td>")
+				.append(esc(String.join(", ", values))).append("</td></tr>");
 		}
 		html.append("</table>");
 	}

@@ -21,8 +21,13 @@ public final class GeoJson {
 
 	/** SQL expression of one Feature; {@code properties} is a SQL expression of a json object. */
 	public static String feature(String id, String geometry, String properties) {
+		return feature(id, geometry, properties, 7);
+	}
+
+	/** The same with {@code decimals} in coordinates (e.g. 3 for metres of a projected CRS). */
+	public static String feature(String id, String geometry, String properties, int decimals) {
 		return "json_build_object('type', 'Feature', 'id', " + id + ", 'geometry', "
-				+ "ST_AsGeoJSON(ST_ForcePolygonCCW(" + geometry + "), 7)::json, 'properties', " + properties + ")";
+				+ "ST_AsGeoJSON(ST_ForcePolygonCCW(" + geometry + "), " + decimals + ")::json, 'properties', " + properties + ")";
 	}
 
 	/**

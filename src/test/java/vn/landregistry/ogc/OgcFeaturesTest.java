@@ -32,7 +32,10 @@ class OgcFeaturesTest extends PostgisTest {
 		assertThat(landing.contentType()).startsWith("application/json");
 		List<String> rels = new ArrayList<>();
 		landing.json().get("links").forEach(l -> rels.add(l.get("rel").asString()));
-		assertThat(rels).contains("self", "service-desc", "conformance", "data");
+		assertThat(rels).contains("self", "alternate", "service-desc", "conformance", "data");
+		assertThat(landing.json().get("links")).allSatisfy(l -> assertThat(l.has("type") && l.has("href")).isTrue());
+		assertThat(this.http.get("/ogc?f=html").contentType()).startsWith("text/html");
+		assertThat(this.http.send("GET", "/ogc/conformance", null, "Accept", "text/html").contentType()).startsWith("text/html");
 		JsonNode conformance = this.http.get("/ogc/conformance").json().get("conformsTo");
 		assertThat(conformance.toString()).contains("conf/core", "conf/geojson", "conf/html", "conf/oas30");
 		assertThat(this.http.get("/v3/api-docs").json().get("openapi").asString()).startsWith("3.0");
@@ -42,6 +45,67 @@ class OgcFeaturesTest extends PostgisTest {
 		Http.Response html = this.http.get("/ogc/collections?f=html");
 		assertThat(html.contentType()).startsWith("text/html");
 		assertThat(html.body()).contains("<h1>Collections</h1>");
+	}
+
+	/** What ets-ogcapi-features10 checks of /collections, /collections/{id} and a page of items. */
+	@Test
+	void collectionsAndPagesHaveTheStructureOfPart1() {
+		for (JsonNode collection : this.http.get("/ogc/collections").json().get("collections")) {
+			String id = collection.get("id").asString();
+			assertThat(collection.get("title").asString()).isNotBlank();
+			assertThat(collection.get("itemType").asString()).isEqualTo("feature");
+			JsonNode bbox = collection.get("extent").get("spatial").get("bbox").get(0);
+			assertThat(bbox.get(0).asDouble()).isBetween(105.0, bbox.get(2).asDouble());
+			assertThat(bbox.get(1).asDouble()).isBetween(20.0, bbox.get(3).asDouble());
+			assertThat(rels(collection.get("links"))).contains("self", "alternate", "items");
+			assertThat(collection.get("links")).anySatisfy(l -> {
+				assertThat(l.get("rel").asString()).isEqualTo("items");
+				assertThat(l.get("type").asString()).isEqualTo("application/geo+json");
+			});
+			Http.Response one = this.http.get("/ogc/collections/" + id);
+			assertThat(one.contentType()).startsWith("application/json");
+			assertThat(one.json().get("id").asString()).isEqualTo(id);
+
+			JsonNode first = this.http.get("/ogc/collections/" + id + "/items?limit=2").json();
+			assertThat(first.get("type").asString()).isEqualTo("FeatureCollection");
+			assertThat(first.get("numberReturned").asInt()).isEqualTo(first.get("features").size()).isLessThanOrEqualTo(2);
+			assertThat(java.time.Instant.parse(first.get("timeStamp").asString())).isNotNull();
+			assertThat(rels(first.get("links"))).contains("self", "alternate").doesNotContain("prev");
+			assertThat(first.get("features")).allSatisfy(f -> {
+				assertThat(f.get("type").asString()).isEqualTo("Feature");
+				assertThat(f.has("id") && f.has("geometry") && f.has("properties")).isTrue();
+			});
+			if (first.get("numberMatched").asLong() > 2) {
+				assertThat(rels(first.get("links"))).contains("next");
+				JsonNode second = this.http.get("/ogc/collections/" + id + "/items?limit=2&offset=2").json();
+				assertThat(rels(second.get("links"))).contains("self", "prev");
+			}
+		}
+	}
+
+	/** The API definition declares limit, bbox and datetime as Part 1 requires (the suite reads them from it). */
+	@Test
+	void theApiDefinitionDeclaresTheItemsParameters() {
+		JsonNode items = this.http.get("/v3/api-docs").json().get("paths").get("/ogc/collections/{id}/items").get("get");
+		java.util.Map<String, JsonNode> parameters = new java.util.HashMap<>();
+		items.get("parameters").forEach(p -> parameters.put(p.get("name").asString(), p));
+		assertThat(parameters).containsKeys("limit", "bbox", "datetime", "crs", "bbox-crs", "offset", "f").doesNotContainKey("query");
+		JsonNode limit = parameters.get("limit");
+		assertThat(limit.get("in").asString()).isEqualTo("query");
+		assertThat(limit.path("required").asBoolean(false)).isFalse();
+		assertThat(limit.get("style").asString()).isEqualTo("form");
+		assertThat(limit.path("explode").asBoolean(false)).as("explode (a scalar: left out)").isFalse();
+		assertThat(limit.get("schema").get("type").asString()).isEqualTo("integer");
+		assertThat(limit.get("schema").get("minimum").asInt()).isEqualTo(1);
+		assertThat(limit.get("schema").get("maximum").asInt()).isEqualTo(OgcController.MAX_LIMIT);
+		assertThat(limit.get("schema").get("default").asInt()).isEqualTo(OgcController.DEFAULT_LIMIT);
+		JsonNode bbox = parameters.get("bbox").get("schema");
+		assertThat(bbox.get("type").asString()).isEqualTo("array");
+		assertThat(bbox.get("minItems").asInt()).isEqualTo(4);
+		assertThat(bbox.get("maxItems").asInt()).isEqualTo(6);
+		assertThat(bbox.get("items").get("type").asString()).isEqualTo("number");
+		assertThat(parameters.get("bbox").get("explode").asBoolean()).isFalse();
+		assertThat(parameters.get("datetime").get("schema").get("type").asString()).isEqualTo("string");
 	}
 
 	@Test
@@ -91,7 +155,10 @@ class OgcFeaturesTest extends PostgisTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "/ogc/collections/zones/items?bbox=106,21,105,20", "/ogc/collections/zones/items?limit=0",
 			"/ogc/collections/zones/items?limit=1000000000", "/ogc/collections/zones/items?datetime=yesterday",
-			"/ogc/collections/zones/items?colour=red", "/ogc/collections/zones/items?f=xml" })
+			"/ogc/collections/zones/items?colour=red", "/ogc/collections/zones/items?f=xml",
+			"/ogc/collections/zones/items?bbox=1,2,3", "/ogc/collections/zones/items?bbox=106,21,x,22",
+			"/ogc/collections/zones/items?bbox=106,21,181,22", "/ogc/collections/zones/items?offset=-1",
+			"/ogc/collections/zones/items?datetime=2025-13-01", "/ogc/collections/zones/items/1?datetime=soon" })
 	void badRequestsAre400ProblemDetails(String path) {
 		Http.Response response = this.http.get(path);
 		assertThat(response.status()).as(path).isEqualTo(400);
@@ -104,6 +171,12 @@ class OgcFeaturesTest extends PostgisTest {
 		assertThat(this.http.get("/ogc/collections/roads/items").status()).isEqualTo(404);
 		assertThat(this.http.get("/ogc/collections/zones/items/999999999").status()).isEqualTo(404);
 		assertThat(this.http.get("/ogc/collections/zones/items/abc").status()).isEqualTo(404);
+	}
+
+	private static List<String> rels(JsonNode links) {
+		List<String> rels = new ArrayList<>();
+		links.forEach(l -> rels.add(l.get("rel").asString()));
+		return rels;
 	}
 
 	@Test

@@ -1,0 +1,74 @@
+package vn.landregistry.ogc;
+
+import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.SqlWhere;
+
+/**
+ * The {@code bbox} parameter in the CRS {@code bbox-crs} names, in that CRS's axis order: four
+ * numbers, or six when a height range is given (ignored: the layers are flat).
+ */
+record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
+
+	/** Null when there is no box. */
+	static OgcBox parse(String text, OgcCrs crs) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String[] parts = text.split(",", -1);
+		if (parts.length != 4 && parts.length != 6) {
+			throw invalid(text, "bbox must be four comma-separated numbers (six with heights), " + order(crs));
+		}
+		double[] v = new double[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			try {
+				v[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException ex) {
+				throw invalid(text, "bbox value '" + parts[i] + "' is not a number");
+			}
+			if (!Double.isFinite(v[i])) {
+				throw invalid(text, "bbox values must be finite numbers");
+			}
+		}
+		int half = parts.length / 2;
+		OgcBox box = new OgcBox(crs, v[0], v[1], v[half], v[half + 1]);
+		if (box.min0 > box.max0 || box.min1 > box.max1) {
+			throw invalid(text, "bbox minimum is greater than its maximum: write " + order(crs));
+		}
+		if (crs.geographic() && !box.withinTheGlobe()) {
+			throw invalid(text, "bbox is outside WGS 84: longitudes must lie in [-180, 180] and latitudes in [-90, 90]; write "
+					+ order(crs));
+		}
+		return box;
+	}
+
+	/** Adds "geometry intersects the box" to {@code where}; the box is built once per query. */
+	void restrict(SqlWhere where, String geometry) {
+		where.condition("ST_Intersects(" + geometry + ", (SELECT " + this.crs.box() + "))")
+			.param("bx0", this.min0)
+			.param("by0", this.min1)
+			.param("bx1", this.max0)
+			.param("by1", this.max1);
+	}
+
+	private boolean withinTheGlobe() {
+		boolean latFirst = this.crs == OgcCrs.WGS84;
+		double maxLat = 90;
+		double maxLon = 180;
+		return Math.abs(this.min0) <= (latFirst ? maxLat : maxLon) && Math.abs(this.max0) <= (latFirst ? maxLat : maxLon)
+				&& Math.abs(this.min1) <= (latFirst ? maxLon : maxLat) && Math.abs(this.max1) <= (latFirst ? maxLon : maxLat);
+	}
+
+	private static String order(OgcCrs crs) {
+		return switch (crs) {
+			case CRS84 -> "minLon,minLat,maxLon,maxLat";
+			case WGS84 -> "minLat,minLon,maxLat,maxLon (bbox-crs EPSG:4326 has latitude first)";
+			case VN2000_BAC_GIANG -> "minEasting,minNorthing,maxEasting,maxNorthing in metres";
+		};
+	}
+
+	private static InvalidParameterException invalid(String text, String message) {
+		return new InvalidParameterException("bbox", text, message);
+	}
+
+}
