@@ -53,10 +53,9 @@ record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 
 	private boolean withinTheGlobe() {
 		boolean latFirst = this.crs == OgcCrs.WGS84;
-		double maxLat = 90;
-		double maxLon = 180;
-		return Math.abs(this.min0) <= (latFirst ? maxLat : maxLon) && Math.abs(this.max0) <= (latFirst ? maxLat : maxLon)
-				&& Math.abs(this.min1) <= (latFirst ? maxLon : maxLat) && Math.abs(this.max1) <= (latFirst ? maxLon : maxLat);
+		double[] lon = latFirst ? new double[] { this.min1, this.max1 } : new double[] { this.min0, this.max0 };
+		double[] lat = latFirst ? new double[] { this.min0, this.max0 } : new double[] { this.min1, this.max1 };
+		return lon[0] >= -180 && lon[1] <= 180 && lat[0] >= -90 && lat[1] <= 90;
 	}
 
 	private static String order(OgcCrs crs) {
