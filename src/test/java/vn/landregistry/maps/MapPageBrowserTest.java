@@ -175,7 +175,9 @@ class MapPageBrowserTest extends PostgisTest {
 		assertThat(browser.findElements(By.cssSelector(".draft-label")).stream().map(WebElement::getText)).contains("Nháp");
 		assertThat(browser.findElement(By.cssSelector("meta[name='_csrf']")).getDomAttribute("content")).isNotBlank();
 
+		WebElement signedIn = browser.findElement(By.tagName("body"));
 		browser.findElement(By.cssSelector("#sign-out button")).click();
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(signedIn)); // not the page being left
 		waitLoaded();
 		assertThat(browser.findElements(By.id("sign-in"))).hasSize(1);
 		assertThat(browser.findElements(By.cssSelector("path.zone-code-" + code))).isEmpty();

@@ -186,6 +186,8 @@ class ZoneDraftTest extends PostgisTest {
 		assertThat(saved.json().get("properties").get("version").asLong()).as("saved on the draft zone itself").isEqualTo(1);
 		assertThat(saved.json().get("properties").get("name").asString()).isEqualTo("Cụm mới (sửa)");
 		assertThat(drafts()).isZero();
+		assertThat(this.http.get("/v3/api-docs").body()).as("documented").contains("keeps the change as a draft",
+				"published_stays_published", "/api/zones/{id}/draft", "/api/plots/{id}/draft");
 	}
 
 	@Test
