@@ -1,6 +1,8 @@
 /* The authority's editing page: zones and plots drawn, reshaped, split, merged, published and deleted
    through the write API. The server checks every shape; its reasons are shown next to the shape, its
-   suggestions are offered and never applied without the editor's click. */
+   suggestions are offered and never applied without the editor's click. A change of a published zone
+   or plot saved as a draft waits beside it (the public keeps the published one) until published or
+   discarded; the draft's shape and the shapes of a history entry can be drawn over the map. */
 (function () {
   'use strict';
 
@@ -25,6 +27,13 @@
   const WORK_COLOUR = '#ef6c00';
   const PROBLEM_COLOUR = '#d50000';
   const SUGGESTION_COLOUR = '#00897b';
+  /** Shapes drawn to compare: a published record and its draft, or a shape before and after a change. */
+  const COMPARE = {
+    published: { color: '#1565c0', weight: 3, fillColor: '#1565c0', fillOpacity: 0.08, dashArray: null, className: 'compare-published' },
+    draft: { color: '#ff6f00', weight: 3, fillColor: '#ff6f00', fillOpacity: 0.2, dashArray: '8 5', className: 'compare-draft' },
+    old: { color: '#c62828', weight: 3, fillColor: '#c62828', fillOpacity: 0.06, dashArray: '8 6', className: 'history-old' },
+    new: { color: '#2e7d32', weight: 3, fillColor: '#2e7d32', fillOpacity: 0.18, dashArray: null, className: 'history-new' }
+  };
 
   const ZONE_FIELDS = ['kind', 'code', 'name', 'nameEn', 'district', 'communes', 'planStatus', 'lifecycle', 'legalAreaHa',
     'boundaryAccuracy', 'boundaryNote', 'developer', 'decisionNo', 'decisionDate', 'source', 'note'];
@@ -69,7 +78,7 @@
 
   const map = L.map('edit-map', { doubleClickZoom: false, boxZoom: false }).setView([21.33, 106.4], 10);
   window.editMap = map; // for tests and the browser console
-  [['zonesPane', 350], ['plotsPane', 360], ['problemsPane', 450]].forEach(([name, z]) => {
+  [['zonesPane', 350], ['plotsPane', 360], ['comparePane', 440], ['problemsPane', 450]].forEach(([name, z]) => {
     const pane = map.createPane(name);
     pane.style.zIndex = z;
     pane.style.pointerEvents = 'none';
@@ -84,13 +93,16 @@
   const plotLayer = L.geoJSON(null, { pane: 'plotsPane', style: plotStyle, onEachFeature: bindFeature('plot') }).addTo(map);
   const workLayer = L.featureGroup().addTo(map);
   const problemLayer = L.featureGroup().addTo(map);
+  const compareLayer = L.featureGroup().addTo(map);
   const layers = { zone: zoneLayer, plot: plotLayer };
+  const legend = compareLegend().addTo(map);
 
   const state = {
     features: { zone: new Map(), plot: new Map() },
     districts: [],
     mode: 'idle', // idle | draw-zone | draw-plot | edit-shape | split | merge
     current: null, // the zone or plot in the panel: { type, id, feature, version, geometry, geometryChanged, zoneId }
+    draft: null, // the pending draft of the current zone or plot (a Feature from .../draft), when it has one
     handler: null, // the active Leaflet.draw handler
     editable: null, // the polygon whose vertices are being edited
     splitLine: null,
@@ -105,7 +117,8 @@
       color: selected ? '#111' : KIND_COLOURS[p.kind], weight: selected ? 4 : 2, fillColor: KIND_COLOURS[p.kind],
       fillOpacity: selected ? 0.2 : 0.1, dashArray: p.published === false ? '8 6' : null,
       opacity: selected && state.mode === 'edit-shape' ? 0.35 : 1,
-      className: 'zone zone-id-' + p.id + ' zone-code-' + p.code + (p.published === false ? ' draft' : '')
+      className: 'zone zone-id-' + p.id + ' zone-code-' + p.code + (p.published === false ? ' draft' : '') +
+        (p.pendingDraft ? ' pending-draft' : '')
     };
   }
 
@@ -118,7 +131,8 @@
       fillColor: merging ? '#ffd600' : PLOT_COLOUR, fillOpacity: merging ? 0.6 : selected ? 0.45 : 0.3,
       dashArray: p.published === false ? '6 5' : null,
       opacity: selected && state.mode === 'edit-shape' ? 0.35 : 1,
-      className: 'plot plot-id-' + p.id + ' plot-code-' + p.code + (p.published === false ? ' draft' : '')
+      className: 'plot plot-id-' + p.id + ' plot-code-' + p.code + (p.published === false ? ' draft' : '') +
+        (p.pendingDraft ? ' pending-draft' : '')
     };
   }
 
@@ -127,6 +141,8 @@
       const p = feature.properties;
       if (p.published === false) {
         layer.bindTooltip(t('edit.draftLabel'), { permanent: true, direction: 'center', className: 'draft-label' });
+      } else if (p.pendingDraft) {
+        layer.bindTooltip(t('edit.pendingLabel'), { permanent: true, direction: 'center', className: 'pending-label' });
       }
       layer.on('click', (event) => {
         L.DomEvent.stop(event);
@@ -290,7 +306,8 @@
     const chosen = picker.value;
     const zones = [...state.features.zone.values()].map((f) => f.properties).sort((a, b) => a.code.localeCompare(b.code));
     picker.replaceChildren(option('', t('edit.find.choose')));
-    zones.forEach((p) => picker.appendChild(option(String(p.id), p.code + ' – ' + p.name + (p.published === false ? ' (' + t('edit.draftLabel') + ')' : ''))));
+    const label = (p) => (p.published === false ? ' (' + t('edit.draftLabel') + ')' : p.pendingDraft ? ' (' + t('edit.pendingLabel') + ')' : '');
+    zones.forEach((p) => picker.appendChild(option(String(p.id), p.code + ' – ' + p.name + label(p))));
     picker.value = zones.some((p) => String(p.id) === chosen) ? chosen : '';
   }
 
@@ -307,13 +324,18 @@
     select(type, id);
   }
 
-  function select(type, id) {
+  /** Shows a zone or plot in the panel; its pending draft is {@code draft} or fetched when it has one. */
+  function select(type, id, draft) {
     const feature = state.features[type].get(id);
     if (!feature) return;
     state.current = {
       type, id, feature, version: feature.properties.version, geometry: feature.geometry, geometryChanged: false,
       zoneId: type === 'plot' ? feature.properties.zoneId : null
     };
+    state.draft = draft || null;
+    clearCompare();
+    showPendingDraft();
+    if (!draft && feature.properties.pendingDraft) loadDraft().catch((error) => console.warn(error));
     showItem();
     fillForm(feature.properties);
     clearMessages();
@@ -327,6 +349,9 @@
   function startNew(type, geometry) {
     const zone = type === 'plot' ? zoneHolding(geometry) : null;
     state.current = { type, id: null, feature: null, version: null, geometry, geometryChanged: true, zoneId: zone ? zone.properties.id : null };
+    state.draft = null;
+    clearCompare();
+    showPendingDraft();
     showItem();
     fillForm(type === 'zone' ? { kind: 'CCN', planStatus: 'NEW', lifecycle: 'PLANNED', boundaryAccuracy: 'APPROXIMATE' } : { landUse: 'INDUSTRIAL' });
     clearMessages();
@@ -342,6 +367,9 @@
 
   function clearSelection() {
     state.current = null;
+    state.draft = null;
+    clearCompare();
+    showPendingDraft();
     $('item').hidden = true;
     $('nothing').hidden = state.mode === 'merge';
     workLayer.clearLayers();
@@ -435,7 +463,9 @@
     $('publish').hidden = !(p && p.published === false && !dirty);
     $('discard').hidden = !dirty;
     $('draft-hint').hidden = !(p && p.published !== false);
-    $('save-draft').disabled = !!(p && !dirty && p.published === false);
+    $('save-draft').disabled = !!(p && !dirty);
+    // the draft's own buttons act on the saved draft: not while the form holds unsaved changes
+    ['draft-edit', 'draft-publish', 'draft-discard'].forEach((id) => { $(id).disabled = dirty; });
   }
 
   function areaHint() {
@@ -443,6 +473,160 @@
     if (!c || c.type !== 'zone') return;
     const p = c.feature ? c.feature.properties : null;
     $('z-area-hint').textContent = p && p.mapAreaHa != null && !c.geometryChanged ? fill('edit.f.area.hint', ha(p.mapAreaHa)) : '';
+  }
+
+  // ---- drafts of published items ---------------------------------------------------------------
+
+  async function loadDraft() {
+    const c = state.current;
+    let draft = null;
+    try {
+      draft = await api('GET', base(c.type) + c.id + '/draft');
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 404) throw error;
+    }
+    if (state.current !== c) return; // another item was chosen meanwhile
+    state.draft = draft;
+    if (!draft) {
+      c.feature.properties.pendingDraft = false;
+      upsert(c.type, c.feature);
+      restyle();
+    }
+    showPendingDraft();
+  }
+
+  /** The box of the pending draft: who saved it, when, why, what it changes; whether it is out of date. */
+  function showPendingDraft() {
+    const box = $('pending-draft');
+    const draft = state.draft;
+    if (!draft || !state.current) {
+      box.hidden = true;
+      return;
+    }
+    const info = draft.properties.draft;
+    $('pending-draft-meta').textContent = fill('edit.pending.meta', info.author, whenFormat.format(new Date(info.savedAt)));
+    $('pending-draft-reason').textContent = info.reason ? t('edit.f.reason') + ': ' + info.reason : '';
+    $('pending-draft-reason').hidden = !info.reason;
+    const changed = (info.changed || []).filter((column) => !HIDDEN_COLUMNS.includes(column)).map(columnLabel);
+    $('pending-draft-changes').textContent = fill('edit.pending.changes', changed.join(', '));
+    $('pending-draft-stale').hidden = !info.stale;
+    $('draft-show').setAttribute('aria-pressed', 'false');
+    box.hidden = false;
+  }
+
+  function toggleDraftShape() {
+    const c = state.current;
+    if ($('draft-show').getAttribute('aria-pressed') === 'true') {
+      clearCompare();
+      return;
+    }
+    compare([['published', c.feature.geometry], ['draft', state.draft.geometry]]);
+    $('draft-show').setAttribute('aria-pressed', 'true');
+  }
+
+  /** Opens the draft in the form, as unsaved changes of the published item: saved as a draft, it replaces the old one. */
+  function editDraft() {
+    const c = state.current;
+    const draft = state.draft;
+    clearMessages();
+    fillForm(draft.properties);
+    $('reason').value = draft.properties.draft.reason || '';
+    if ((draft.properties.draft.changed || []).includes('boundary')) {
+      c.geometry = draft.geometry;
+      c.geometryChanged = true;
+    }
+    renderWork();
+    areaHint();
+    updateDirty();
+    updateTools();
+    $('done').textContent = t('edit.pending.loaded');
+    finish('draft-loaded');
+  }
+
+  async function publishDraft() {
+    const c = state.current;
+    clearMessages();
+    await run(async () => {
+      const feature = await api('POST', base(c.type) + c.id + '/publish', { version: c.version });
+      saved(c.type, feature, 'edit.done.draftPublished');
+    });
+  }
+
+  async function discardDraft() {
+    const c = state.current;
+    if (!window.confirm(t('edit.pending.confirmDiscard'))) return;
+    clearMessages();
+    await run(async () => {
+      await api('DELETE', base(c.type) + c.id + '/draft');
+      c.feature.properties.pendingDraft = false;
+      upsert(c.type, c.feature);
+      select(c.type, c.id);
+      $('done').textContent = fill('edit.done.draftDiscarded', c.feature.properties.code);
+    }, 'draft-discarded');
+  }
+
+  /** The item changed after its draft was saved: its current version is loaded, the draft kept and marked. */
+  async function staleDraft(problem) {
+    const c = state.current;
+    const fresh = await api('GET', base(c.type) + c.id);
+    upsert(c.type, fresh);
+    select(c.type, c.id);
+    const box = $('problem');
+    box.replaceChildren(el('strong', null, t('edit.pending.refused')), el('p', 'detail', problem.detail));
+    box.hidden = false;
+    box.dataset.rule = problem.rule;
+    reveal(box);
+  }
+
+  // ---- shapes compared on the map ---------------------------------------------------------------
+
+  /** The legend of the compared shapes, shown only while some are drawn. */
+  function compareLegend() {
+    const control = L.control({ position: 'bottomright' });
+    control.onAdd = () => {
+      const box = el('div', 'compare-legend');
+      box.id = 'compare-legend';
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', t('edit.legend'));
+      box.hidden = true;
+      return box;
+    };
+    control.show = (keys) => {
+      const box = control.getContainer();
+      box.replaceChildren();
+      keys.forEach((key) => {
+        const style = COMPARE[key];
+        const swatch = el('span', 'swatch');
+        swatch.style.borderColor = style.color;
+        swatch.style.borderStyle = style.dashArray ? 'dashed' : 'solid';
+        const row = el('div', 'legend-row legend-' + key);
+        row.append(swatch, el('span', null, t('edit.legend.' + key)));
+        box.appendChild(row);
+      });
+      box.hidden = keys.length === 0;
+    };
+    return control;
+  }
+
+  /** Draws shapes to compare, each [kind, GeoJSON geometry or null], over the map with their legend. */
+  function compare(shapes) {
+    clearCompare();
+    const drawn = shapes.filter(([, geometry]) => geometry);
+    drawn.forEach(([key, geometry]) => L.geoJSON(geometry, { pane: 'comparePane', interactive: false, style: () => COMPARE[key] })
+      .addTo(compareLayer));
+    legend.show(drawn.map(([key]) => key));
+    document.body.dataset.compare = drawn.map(([key]) => key).join(' ');
+    const bounds = compareLayer.getBounds();
+    if (bounds.isValid() && !map.getBounds().contains(bounds)) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 17, animate: false });
+  }
+
+  function clearCompare() {
+    compareLayer.clearLayers();
+    legend.show([]);
+    delete document.body.dataset.compare;
+    $('draft-show').setAttribute('aria-pressed', 'false');
+    document.querySelectorAll('#history-list .history-show[aria-pressed="true"]').forEach((b) => b.setAttribute('aria-pressed', 'false'));
+    document.querySelectorAll('#history-list .history-entry.shown').forEach((li) => li.classList.remove('shown'));
   }
 
   // ---- the shape being worked on ----------------------------------------------------------------
@@ -607,7 +791,10 @@
     });
     if (c.geometryChanged) result.geometry = c.geometry;
     if (c.id != null) result.version = c.version;
-    result.publish = publish;
+    // A new item is a draft until published; a change of a published one can wait as its draft.
+    if (c.id == null) result.publish = publish;
+    else if (publish) result.publish = true;
+    else result.draft = true;
     const reason = $('reason').value.trim();
     if (reason) result.reason = reason;
     return result;
@@ -649,7 +836,8 @@
     }
     await run(async () => {
       const feature = await api(method, address, body(publish));
-      saved(c.type, feature, publish ? 'edit.done.published' : 'edit.done.draft');
+      if (feature.properties.draft) drafted(c.type, feature);
+      else saved(c.type, feature, publish ? 'edit.done.published' : 'edit.done.draft');
     });
   }
 
@@ -669,7 +857,21 @@
     $('done').textContent = fill(doneKey, feature.properties.code);
     showWarnings(feature.warnings || []);
     reveal($('item-heading'));
-    finish(doneKey === 'edit.done.published' ? 'published' : 'saved');
+    finish(doneKey === 'edit.done.draft' ? 'saved' : 'published');
+  }
+
+  /** A change of a published item kept as its draft: the item stays as published, the draft beside it. */
+  function drafted(type, draft) {
+    const id = draft.properties.id;
+    const published = state.features[type].get(id);
+    published.properties.pendingDraft = true;
+    upsert(type, published);
+    select(type, id, draft);
+    $('hint').textContent = t('edit.hint.idle');
+    $('done').textContent = fill('edit.done.drafted', draft.properties.code);
+    showWarnings(draft.warnings || []);
+    reveal($('item-heading'));
+    finish('drafted');
   }
 
   /** Runs one request: buttons off meanwhile, the server's refusal shown where it belongs. */
@@ -710,6 +912,10 @@
       await conflict(problem);
       return finish('conflict');
     }
+    if (error.status === 409 && problem.rule === 'stale_draft') {
+      await staleDraft(problem);
+      return finish('stale-draft');
+    }
     if (error.status === 422) showShapeProblem(problem);
     else showProblem(problem, error.status === 400 ? problem.parameter : null);
     return finish('problem');
@@ -723,7 +929,7 @@
     box.appendChild(el('p', 'detail', problem.detail || t('edit.err.network')));
     if (signIn) {
       const link = el('a', null, t('auth.signIn'));
-      link.href = '/login';
+      link.href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
       box.appendChild(el('p')).appendChild(link);
     }
     box.hidden = false;
@@ -1015,6 +1221,10 @@
     cleared_on: 'field.clearedOn', zone_id: 'field.zone', lease_land_ha: 'field.leaseLandHa', other_land_ha: 'edit.h.otherLand'
   };
 
+  function columnLabel(column) {
+    return COLUMN_LABELS[column] ? t(COLUMN_LABELS[column]) : column;
+  }
+
   function historyValue(column, value) {
     if (value == null || value === '') return '–';
     if (column === 'plan_status') return t('status.' + value);
@@ -1067,7 +1277,7 @@
     if (entry.operation === 'UPDATE') {
       const changes = el('ul', 'changes');
       (entry.changed || []).filter((column) => !HIDDEN_COLUMNS.includes(column)).forEach((column) => {
-        const label = COLUMN_LABELS[column] ? t(COLUMN_LABELS[column]) : column;
+        const label = columnLabel(column);
         if (column === 'boundary' || column === 'district_id') {
           changes.appendChild(el('li', 'change change-' + column, label + ': ' + t('edit.h.changed')));
           return;
@@ -1077,6 +1287,15 @@
         changes.appendChild(el('li', 'change change-' + column, label + ': ' + historyValue(column, before) + ' → ' + historyValue(column, after)));
       });
       if (changes.children.length) li.appendChild(changes);
+    }
+    const before = entry.oldValues ? entry.oldValues.boundary : null;
+    const after = entry.newValues ? entry.newValues.boundary : null;
+    if (entry.operation === 'INSERT' ? after : (entry.changed || []).includes('boundary')) {
+      const show = el('button', 'secondary history-show', t('edit.h.show'));
+      show.type = 'button';
+      show.setAttribute('aria-pressed', 'false');
+      show.addEventListener('click', () => showHistoryShapes(li, show, entry.operation === 'INSERT' ? null : before, after));
+      li.appendChild(show);
     }
     if (state.current.type === 'zone' && entry.newValues && !latest && !(entry.newValues.deleted_at)) {
       const button = el('button', 'secondary restore', t('edit.restore'));
@@ -1108,7 +1327,18 @@
     if (panel.dataset.result !== 'restored') showTab('attributes');
   }
 
+  /** Draws the shape before (dashed red) and after (green) one change; pressed again, takes them away. */
+  function showHistoryShapes(li, button, before, after) {
+    const shown = button.getAttribute('aria-pressed') === 'true';
+    clearCompare();
+    if (shown) return;
+    compare([['old', before], ['new', after]]);
+    button.setAttribute('aria-pressed', 'true');
+    li.classList.add('shown');
+  }
+
   function showTab(name) {
+    clearCompare();
     const history = name === 'history';
     $('tab-attributes').setAttribute('aria-selected', String(!history));
     $('tab-history').setAttribute('aria-selected', String(history));
@@ -1175,6 +1405,10 @@
       if (c.id == null) clearSelection();
       else select(c.type, c.id);
     });
+    $('draft-show').addEventListener('click', toggleDraftShape);
+    $('draft-edit').addEventListener('click', editDraft);
+    $('draft-publish').addEventListener('click', publishDraft);
+    $('draft-discard').addEventListener('click', discardDraft);
     $('delete-confirm').addEventListener('click', confirmDelete);
     $('delete-cancel').addEventListener('click', () => { $('delete-box').hidden = true; $('save-box').hidden = false; });
     $('split-confirm').addEventListener('click', confirmSplit);

@@ -86,19 +86,44 @@ class PlotController {
 	}
 
 	@PatchMapping(path = "/api/plots/{id}", produces = GeoJson.MEDIA_TYPE_VALUE)
-	@Operation(summary = "Change a plot: only the fields given; based on its version (body or If-Match), else 409")
+	@Operation(summary = "Change a plot: only the fields given; based on its version (body or If-Match), else 409",
+			description = "With \"draft\": true a change of a published plot is checked like any change, then kept as "
+					+ "the plot's draft instead of applied: the answer is the plot as the draft makes it (as GET "
+					+ "/api/plots/{id}/draft), and the public keeps seeing the published plot until POST "
+					+ "/api/plots/{id}/publish. A newer draft replaces the older one. \"publish\": false on a published "
+					+ "plot is refused with 422 (published_stays_published): save a draft, or delete the plot.")
 	String update(@PathVariable long id, @RequestBody PlotChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		this.edits.update(id, change.version() != null || ifMatch == null ? change : change.withVersion(Versions.ifMatch(ifMatch)));
-		return plot(id, null);
+		boolean drafted = this.edits.update(id,
+				change.version() != null || ifMatch == null ? change : change.withVersion(Versions.ifMatch(ifMatch)));
+		return drafted ? draft(id) : plot(id, null);
 	}
 
 	@PostMapping(path = "/api/plots/{id}/publish", produces = GeoJson.MEDIA_TYPE_VALUE)
-	@Operation(summary = "Publish a draft plot")
+	@Operation(summary = "Publish a plot: a new plot, or the pending draft of a published one",
+			description = "A draft plot becomes public. A published plot's pending draft is applied as one change "
+					+ "(attributed to the publisher, with the draft's reason), checked again like a direct change. "
+					+ "409 stale_version when 'version' is not the plot's; 409 stale_draft (with currentVersion and "
+					+ "draftBaseVersion) when the plot changed after the draft was saved: the draft is kept.")
 	String publish(@PathVariable long id, @RequestBody PlotChange change) {
-		this.edits.update(id, new PlotChange(change.version(), null, null, null, null, null, true,
-				change.reason() == null ? "published" : change.reason()));
+		this.edits.publish(id, change.version(), change.reason());
 		return plot(id, null);
+	}
+
+	@GetMapping(path = "/api/plots/{id}/draft", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
+	@Operation(summary = "The pending draft of a published plot: the plot as the draft makes it (authority only)",
+			description = "properties.draft holds its author, savedAt, reason, baseVersion, the columns it changes, and "
+					+ "stale: whether the plot changed after the draft was saved. 404 when there is no draft.")
+	String draft(@PathVariable long id) {
+		return this.features.draft(id, AsOf.parse(null, this.clock))
+			.orElseThrow(() -> new NotFoundException("plot " + id + " has no pending draft"));
+	}
+
+	@DeleteMapping("/api/plots/{id}/draft")
+	@Operation(summary = "Discard the pending draft of a plot (authority only); the published plot stays as it is")
+	ResponseEntity<Void> discardDraft(@PathVariable long id) {
+		this.edits.discardDraft(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/plots/{id}")

@@ -3,6 +3,7 @@ package vn.landregistry.plots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
+import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
@@ -21,9 +23,10 @@ import static vn.landregistry.shared.Fields.blankToNull;
 import static vn.landregistry.shared.Fields.required;
 
 /**
- * Changes to existing plots from the map: attributes and shape, publishing, soft deletion, split
- * along a line and merge of touching plots. Each write is based on the version read (else 409),
- * is attributed for the history, and keeps the rules of the database (inside the zone, no overlap).
+ * Changes to existing plots from the map: attributes and shape, drafts of published plots and
+ * publishing, soft deletion, split along a line and merge of touching plots. Each write is based
+ * on the version read (else 409), is attributed for the history, and keeps the rules of the
+ * database (inside the zone, no overlap).
  * A plot with a lease in force or to come is not deleted, split or merged: end the lease first.
  */
 @Service
@@ -35,16 +38,92 @@ class PlotEdits {
 
 	private final Changes changes;
 
-	PlotEdits(JdbcClient jdbc, GeometryChecks geometry, Changes changes) {
+	private final Drafts drafts;
+
+	PlotEdits(JdbcClient jdbc, GeometryChecks geometry, Changes changes, Drafts drafts) {
 		this.jdbc = jdbc;
+		this.drafts = drafts;
 		this.geometry = geometry;
 		this.changes = changes;
 	}
 
+	/**
+	 * Changes a plot; returns true when the change was kept as the plot's draft. A published plot's
+	 * change may be kept as a draft ({@code draft}), after the same checks; a published plot is
+	 * never unpublished by a change (422).
+	 */
 	@Transactional
-	void update(long id, PlotChange change) {
+	boolean update(long id, PlotChange change) {
+		boolean asDraft = change.asDraft();
 		this.changes.attribute(change.reason());
 		Current current = current(id, change.version());
+		if (current.published() && asDraft) {
+			String before = this.drafts.row("plot", id);
+			String after = this.drafts.rehearse(() -> {
+				apply(id, current, change, null);
+				return this.drafts.row("plot", id);
+			});
+			this.drafts.save("plot", id, before, after, current.version(), change.reason());
+			return true;
+		}
+		if (current.published() && Boolean.FALSE.equals(change.publish())) {
+			throw new UnprocessableException("published_stays_published", "plot " + id + " is published: a change "
+					+ "with publish=false does not hide it. Save the change as a draft (\"draft\": true; the public keeps "
+					+ "seeing the published plot until the draft is published), or delete the plot.");
+		}
+		apply(id, current, change, change.publish());
+		return false;
+	}
+
+	/**
+	 * Publishes a plot: its pending draft, if any, is applied as one change, attributed to the
+	 * publisher with the draft's reason, under the rules of a direct change (the database checks
+	 * the shape again); a draft made from an older version is refused (409) and kept.
+	 */
+	@Transactional
+	void publish(long id, Long version, String reason) {
+		Current current = current(id, version);
+		Optional<Drafts.Draft> draft = this.drafts.find("plot", id);
+		this.changes.attribute(draft.map(Drafts.Draft::reason).orElse(reason != null ? reason
+				: draft.map(d -> "published the draft of " + d.author()).orElse("published")));
+		if (draft.isEmpty()) {
+			apply(id, current, new PlotChange(null, null, null, null, null, null, true, null, null), true);
+			return;
+		}
+		if (draft.get().baseVersion() != current.version()) {
+			throw this.drafts.stale("plot " + id, draft.get(), current.version());
+		}
+		if (this.drafts.changes("plot", id, "boundary")) {
+			this.geometry.requireValidPolygon("geometry", this.jdbc.sql("SELECT ST_AsGeoJSON(boundary) FROM plot_with_draft(:id)")
+				.param("id", id).query(String.class).single());
+		}
+		try {
+			this.jdbc.sql("""
+					UPDATE plot p SET code = r.code, land_use = r.land_use, cleared_on = r.cleared_on, note = r.note,
+					       boundary = r.boundary, published = true, version = p.version + 1
+					  FROM plot_with_draft(:id) r
+					 WHERE p.id = :id AND p.version = :version""")
+				.param("id", id).param("version", current.version()).update();
+		}
+		catch (DataAccessException ex) {
+			throw DatabaseRules.translate(ex);
+		}
+		this.drafts.discard("plot", id);
+	}
+
+	/** Drops the pending draft of a plot; 404 when there is none. */
+	@Transactional
+	void discardDraft(long id) {
+		if (this.jdbc.sql("SELECT count(*) FROM plot WHERE id = :id AND deleted_at IS NULL").param("id", id)
+			.query(Long.class).single() == 0) {
+			throw new NotFoundException("no plot with id " + id);
+		}
+		if (!this.drafts.discard("plot", id)) {
+			throw new NotFoundException("plot " + id + " has no pending draft");
+		}
+	}
+
+	private void apply(long id, Current current, PlotChange change, Boolean published) {
 		String geoJson = change.geoJson();
 		if (geoJson != null) {
 			this.geometry.requireValidPolygon("geometry", geoJson);
@@ -58,7 +137,7 @@ class PlotEdits {
 					 WHERE id = :id AND version = :version""")
 				.param("code", blankToNull(change.code())).param("landUse", change.landUse() == null ? null : change.landUse().name())
 				.param("clearedOn", change.clearedOn()).param("note", blankToNull(change.note())).param("geometry", geoJson)
-				.param("published", change.publish()).param("id", id).param("version", current.version()).update();
+				.param("published", published).param("id", id).param("version", current.version()).update();
 		}
 		catch (DataAccessException ex) {
 			throw DatabaseRules.translate(ex);
@@ -194,9 +273,11 @@ class PlotEdits {
 	}
 
 	private Current current(long id, Long version) {
-		Current current = this.jdbc.sql("SELECT id, zone_id, code, version FROM plot WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+		Current current = this.jdbc.sql("""
+				SELECT id, zone_id, code, version, published FROM plot WHERE id = :id AND deleted_at IS NULL FOR UPDATE""")
 			.param("id", id)
-			.query((rs, row) -> new Current(rs.getLong("id"), rs.getLong("zone_id"), rs.getString("code"), rs.getLong("version")))
+			.query((rs, row) -> new Current(rs.getLong("id"), rs.getLong("zone_id"), rs.getString("code"), rs.getLong("version"),
+					rs.getBoolean("published")))
 			.optional().orElseThrow(() -> new NotFoundException("no plot with id " + id));
 		if (version == null) {
 			throw new InvalidParameterException("version", null,
@@ -218,7 +299,7 @@ class PlotEdits {
 		return codes;
 	}
 
-	record Current(long id, long zoneId, String code, long version) {
+	record Current(long id, long zoneId, String code, long version, boolean published) {
 	}
 
 }

@@ -13,7 +13,8 @@ import vn.landregistry.shared.SqlWhere;
 
 /**
  * Plots as GeoJSON with their status on a day, built by PostGIS; for a past instant replayed
- * from their history (plot_as_of). Deleted plots never show; drafts only to signed-in users.
+ * from their history (plot_as_of). Deleted plots never show; drafts only to signed-in users, who
+ * also learn which plots have a draft revision pending (pendingDraft), read on its own ({@link #draft}).
  */
 @Repository
 class PlotFeatures {
@@ -21,7 +22,18 @@ class PlotFeatures {
 	private static final String PROPERTIES = """
 			json_build_object('id', p.id, 'zoneId', p.zone_id, 'zone', z.code, 'zoneName', z.name_vi, 'code', p.code,
 			  'areaHa', round(p.area_ha, 4), 'landUse', p.land_use, 'status', s.status, 'clearedOn', p.cleared_on,
-			  'published', p.published, 'demo', p.demo, 'version', p.version)""";
+			  'published', p.published, 'demo', p.demo, 'version', p.version""";
+
+	/** For editors: whether a plot has a draft waiting to be published. */
+	private static final String PENDING = """
+			, 'pendingDraft', EXISTS (SELECT 1 FROM draft_revision dr WHERE dr.table_name = 'plot' AND dr.row_id = p.id)""";
+
+	/** The draft of a plot: who saved it, when, why, what it changes, and whether the plot moved on since. */
+	private static final String DRAFT = """
+			, 'pendingDraft', true,
+			  'draft', json_build_object('author', dr.author, 'savedAt', dr.saved_at, 'reason', dr.reason,
+			    'baseVersion', dr.base_version, 'stale', dr.base_version <> p.version,
+			    'changed', (SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(dr.change) k))""";
 
 	private final JdbcClient jdbc;
 
@@ -33,7 +45,7 @@ class PlotFeatures {
 		SqlWhere where = visible(drafts).in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.intersects("p.boundary", filter.bbox());
-		return this.jdbc.sql(GeoJson.collection(select(filter.asOf()) + where.sql())).params(where.params())
+		return this.jdbc.sql(GeoJson.collection(select(filter.asOf(), drafts) + where.sql())).params(where.params())
 			.param("day", filter.asOf().day()).param("at", filter.asOf().timestamp()).query(String.class).single();
 	}
 
@@ -43,8 +55,16 @@ class PlotFeatures {
 
 	Optional<String> one(long id, AsOf asOf, boolean drafts) {
 		SqlWhere where = visible(drafts);
-		return this.jdbc.sql(select(asOf) + where.sql() + " AND p.id = :id").param("id", id).param("day", asOf.day())
+		return this.jdbc.sql(select(asOf, drafts) + where.sql() + " AND p.id = :id").param("id", id).param("day", asOf.day())
 			.param("at", asOf.timestamp()).query((rs, row) -> rs.getString("feature")).optional();
+	}
+
+	/** The plot as its pending draft would make it, with the draft's author, date and reason. */
+	Optional<String> draft(long id, AsOf now) {
+		String sql = select("plot_with_draft(:id) p", DRAFT) + " JOIN draft_revision dr ON dr.table_name = 'plot' AND dr.row_id = p.id"
+				+ " WHERE p.deleted_at IS NULL";
+		return this.jdbc.sql(sql).param("id", id).param("day", now.day()).query((rs, row) -> rs.getString("feature"))
+			.optional();
 	}
 
 	private static SqlWhere visible(boolean drafts) {
@@ -52,9 +72,13 @@ class PlotFeatures {
 			.condition(drafts ? "true" : "p.published AND z.published");
 	}
 
-	private static String select(AsOf asOf) {
-		String plots = asOf.now() ? "plot p" : "plot_as_of(CAST(:at AS timestamptz)) p";
-		return "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES) + " AS feature FROM " + plots
+	private static String select(AsOf asOf, boolean drafts) {
+		return asOf.now() ? select("plot p", drafts ? PENDING : "") : select("plot_as_of(CAST(:at AS timestamptz)) p", "");
+	}
+
+	private static String select(String plots, String moreProperties) {
+		return "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES + moreProperties + ")")
+				+ " AS feature FROM " + plots
 				+ " JOIN zone z ON z.id = p.zone_id"
 				+ " CROSS JOIN LATERAL (SELECT plot_status(p.id, p.cleared_on, CAST(:day AS date)) AS status) s";
 	}

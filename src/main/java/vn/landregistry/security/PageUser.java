@@ -2,6 +2,7 @@ package vn.landregistry.security;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -9,7 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Every page knows who is signed in ({@code user}: null for the public), to show the sign-in link
- * or the user's name, and the forms the user may use.
+ * or the user's name, and the forms the user may use; and its own address ({@code here}: path and
+ * query), for the sign-in link to come back to.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageUser {
@@ -34,6 +36,12 @@ class PageUser {
 						: this.jdbc.sql("SELECT code FROM admin_unit WHERE id IN (:ids) ORDER BY code")
 							.param("ids", u.districtIds()).query(String.class).list()))
 			.orElse(null);
+	}
+
+	@ModelAttribute("here")
+	String here(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return request.getQueryString() == null ? path : path + "?" + request.getQueryString();
 	}
 
 }

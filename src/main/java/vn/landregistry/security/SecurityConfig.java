@@ -18,7 +18,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * (AUTHORITY_EDITOR, AUTHORITY_ADMIN) edits zones, plots and clearance everywhere; a district
  * officer records clearance steps, and the clearance service checks the district. Pages sign in
  * with a form (session, CSRF token on every write); API clients send HTTP Basic credentials,
- * carry no session cookie and so need no CSRF token.
+ * carry no session cookie and so need no CSRF token. Drafts of published records are the
+ * authority's: nobody else reads them. After signing in, the user goes back to the page that sent
+ * them (see {@link ReturnTarget}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -38,6 +40,7 @@ class SecurityConfig {
 		RequestMatcher noSessionCookie = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
 				|| request.getRequestedSessionId() == null;
 		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
 			.requestMatchers(HttpMethod.GET, "/api/users/me", "/api/*/*/history").authenticated()
 			.requestMatchers("/api/users", "/api/users/**").hasRole(Role.AUTHORITY_ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/api/portal/enquiries").permitAll()
@@ -50,7 +53,9 @@ class SecurityConfig {
 			.requestMatchers(HttpMethod.DELETE, "/api/**").hasAnyRole(AUTHORITY)
 			.requestMatchers("/edit", "/edit/**").hasAnyRole(AUTHORITY)
 			.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login").permitAll()
+				.successHandler(ReturnTarget.successHandler())
+				.failureHandler(ReturnTarget.failureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.httpBasic(basic -> basic.realmName("kcn-registry"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(noSessionCookie))

@@ -85,19 +85,42 @@ class ZoneController {
 	}
 
 	@PatchMapping(path = "/{id}", produces = GeoJson.MEDIA_TYPE_VALUE)
-	@Operation(summary = "Change a zone: only the fields given; based on its version (body or If-Match), else 409")
+	@Operation(summary = "Change a zone: only the fields given; based on its version (body or If-Match), else 409",
+			description = "With \"draft\": true a change of a published zone is checked like any change, then kept as "
+					+ "the zone's draft instead of applied: the answer is the zone as the draft makes it (as GET "
+					+ "/api/zones/{id}/draft), and the public keeps seeing the published zone until POST "
+					+ "/api/zones/{id}/publish. A newer draft replaces the older one. \"publish\": false on a published "
+					+ "zone is refused with 422 (published_stays_published): save a draft, or delete the zone.")
 	ResponseEntity<String> update(@PathVariable long id, @RequestBody ZoneChange change,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		ZoneChange based = change.version() != null || ifMatch == null ? change : change.withVersion(Versions.ifMatch(ifMatch));
-		return feature(id, AsOf.parse(null, this.clock), this.service.update(id, based).warnings());
+		ZoneService.Saved saved = this.service.update(id, based);
+		return saved.draft() ? draft(id, saved.warnings()) : feature(id, AsOf.parse(null, this.clock), saved.warnings());
 	}
 
 	@PostMapping(path = "/{id}/publish", produces = GeoJson.MEDIA_TYPE_VALUE)
-	@Operation(summary = "Publish a draft: the public and investors see it from now on")
+	@Operation(summary = "Publish a zone: a new zone, or the pending draft of a published one",
+			description = "A draft zone becomes public. A published zone's pending draft is applied as one change "
+					+ "(attributed to the publisher, with the draft's reason), checked again like a direct change. "
+					+ "409 stale_version when 'version' is not the zone's; 409 stale_draft (with currentVersion and "
+					+ "draftBaseVersion) when the zone changed after the draft was saved: the draft is kept.")
 	ResponseEntity<String> publish(@PathVariable long id, @RequestBody ZoneChange change) {
-		ZoneChange publish = new ZoneChange(change.version(), null, null, null, null, null, null, null, null, null, null,
-				null, null, null, null, null, null, null, true, change.reason() == null ? "published" : change.reason());
-		return feature(id, AsOf.parse(null, this.clock), this.service.update(id, publish).warnings());
+		return feature(id, AsOf.parse(null, this.clock), this.service.publish(id, change.version(), change.reason()).warnings());
+	}
+
+	@GetMapping(path = "/{id}/draft", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
+	@Operation(summary = "The pending draft of a published zone: the zone as the draft makes it (authority only)",
+			description = "properties.draft holds its author, savedAt, reason, baseVersion, the columns it changes, and "
+					+ "stale: whether the zone changed after the draft was saved. 404 when there is no draft.")
+	ResponseEntity<String> draft(@PathVariable long id) {
+		return draft(id, List.of());
+	}
+
+	@DeleteMapping("/{id}/draft")
+	@Operation(summary = "Discard the pending draft of a zone (authority only); the published zone stays as it is")
+	ResponseEntity<Void> discardDraft(@PathVariable long id) {
+		this.service.discardDraft(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/{id}")
@@ -119,9 +142,19 @@ class ZoneController {
 	record Restore(long changeId, Long version, String reason) {
 	}
 
+	private ResponseEntity<String> draft(long id, List<String> warnings) {
+		String feature = this.features.draft(id, AsOf.parse(null, this.clock))
+			.orElseThrow(() -> new NotFoundException("zone " + id + " has no pending draft"));
+		return answer(feature, warnings);
+	}
+
 	private ResponseEntity<String> feature(long id, AsOf asOf, List<String> warnings) {
 		String feature = this.features.one(id, asOf, this.user.seesDrafts())
 			.orElseThrow(() -> new NotFoundException("no zone with id " + id + (asOf.now() ? "" : " on " + asOf.day())));
+		return answer(feature, warnings);
+	}
+
+	private static ResponseEntity<String> answer(String feature, List<String> warnings) {
 		String body = warnings.isEmpty() ? feature
 				: feature.substring(0, feature.lastIndexOf('}')) + ",\"warnings\":" + JSON.writeValueAsString(warnings) + "}";
 		String version = JSON.readTree(feature).path("properties").path("version").asString();

@@ -12,7 +12,9 @@ import vn.landregistry.shared.SqlWhere;
 /**
  * Zones as GeoJSON, built by PostGIS in one statement; the map area is measured on the
  * spheroid (ST_Area on geography), not in degrees. For a past instant the zones are replayed
- * from their history (zone_as_of). Deleted zones never show; drafts only to signed-in users.
+ * from their history (zone_as_of). Deleted zones never show; drafts only to signed-in users, who
+ * also learn which zones have a draft revision pending (pendingDraft); the draft itself is read
+ * on its own ({@link #draft}).
  */
 @Repository
 class ZoneFeatures {
@@ -32,7 +34,18 @@ class ZoneFeatures {
 			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
 			  'published', z.published,
 			  'version', z.version,
-			  'updatedAt', z.updated_at)""";
+			  'updatedAt', z.updated_at""";
+
+	/** For editors: whether a zone has a draft waiting to be published. */
+	private static final String PENDING = """
+			, 'pendingDraft', EXISTS (SELECT 1 FROM draft_revision dr WHERE dr.table_name = 'zone' AND dr.row_id = z.id)""";
+
+	/** The draft of a zone: who saved it, when, why, what it changes, and whether the zone moved on since. */
+	private static final String DRAFT = """
+			, 'pendingDraft', true,
+			  'draft', json_build_object('author', dr.author, 'savedAt', dr.saved_at, 'reason', dr.reason,
+			    'baseVersion', dr.base_version, 'stale', dr.base_version <> z.version,
+			    'changed', (SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(dr.change) k))""";
 
 	private final JdbcClient jdbc;
 
@@ -45,14 +58,22 @@ class ZoneFeatures {
 			.in("d.code", "districts", filter.districts())
 			.in("z.plan_status", "statuses", filter.planStatuses())
 			.intersects("z.boundary", filter.bbox());
-		return this.jdbc.sql(GeoJson.collection(select(asOf) + where.sql())).params(where.params())
+		return this.jdbc.sql(GeoJson.collection(select(asOf, drafts) + where.sql())).params(where.params())
 			.param("day", asOf.day()).param("at", asOf.timestamp()).query(String.class).single();
 	}
 
 	Optional<String> one(long id, AsOf asOf, boolean drafts) {
 		SqlWhere where = visible(new SqlWhere(), drafts).param("id", id);
-		return this.jdbc.sql(select(asOf) + where.sql() + " AND z.id = :id").params(where.params())
+		return this.jdbc.sql(select(asOf, drafts) + where.sql() + " AND z.id = :id").params(where.params())
 			.param("day", asOf.day()).param("at", asOf.timestamp())
+			.query((rs, row) -> rs.getString("feature")).optional();
+	}
+
+	/** The zone as its pending draft would make it, with the draft's author, date and reason. */
+	Optional<String> draft(long id, AsOf now) {
+		String sql = select("zone_with_draft(:id) z", DRAFT) + " JOIN draft_revision dr ON dr.table_name = 'zone' AND dr.row_id = z.id"
+				+ " WHERE z.deleted_at IS NULL";
+		return this.jdbc.sql(sql).param("id", id).param("day", now.day())
 			.query((rs, row) -> rs.getString("feature")).optional();
 	}
 
@@ -60,10 +81,13 @@ class ZoneFeatures {
 		return where.condition("z.deleted_at IS NULL").condition(drafts ? "true" : "z.published");
 	}
 
-	private static String select(AsOf asOf) {
-		String zones = asOf.now() ? "zone z" : "zone_as_of(CAST(:at AS timestamptz)) z";
-		return "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES) + " AS feature FROM " + zones
-				+ " JOIN admin_unit d ON d.id = z.district_id"
+	private static String select(AsOf asOf, boolean drafts) {
+		return asOf.now() ? select("zone z", drafts ? PENDING : "") : select("zone_as_of(CAST(:at AS timestamptz)) z", "");
+	}
+
+	private static String select(String zones, String moreProperties) {
+		return "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES + moreProperties + ")")
+				+ " AS feature FROM " + zones + " JOIN admin_unit d ON d.id = z.district_id"
 				+ " LEFT JOIN zone_occupancy(CAST(:day AS date)) o ON o.zone_id = z.id";
 	}
 

@@ -1,11 +1,14 @@
 package vn.landregistry.zones;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DataAccessException;
@@ -18,6 +21,7 @@ import vn.landregistry.admin.Districts;
 import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
+import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
@@ -49,16 +53,28 @@ class ZoneService {
 
 	private final EditRules rules;
 
-	ZoneService(JdbcClient jdbc, GeometryChecks geometry, Districts districts, Changes changes, EditRules rules) {
+	private final Drafts drafts;
+
+	ZoneService(JdbcClient jdbc, GeometryChecks geometry, Districts districts, Changes changes, EditRules rules,
+			Drafts drafts) {
 		this.jdbc = jdbc;
+		this.drafts = drafts;
 		this.geometry = geometry;
 		this.districts = districts;
 		this.changes = changes;
 		this.rules = rules;
 	}
 
-	/** Saved zone id and the warnings to show beside the shape. */
-	record Saved(long id, List<String> warnings) {
+	/**
+	 * Saved zone id and the warnings to show beside the shape; {@code draft} when the change was
+	 * kept as the zone's draft ({@code row}: the zone as the draft makes it).
+	 */
+	record Saved(long id, List<String> warnings, boolean draft, String row) {
+
+		Saved(long id, List<String> warnings) {
+			this(id, warnings, false, null);
+		}
+
 	}
 
 	@Transactional
@@ -96,10 +112,93 @@ class ZoneService {
 		}
 	}
 
+	/**
+	 * Changes a zone. A published zone's change may be kept as a draft instead ({@code draft}), after
+	 * the same checks; a published zone is never unpublished by a change (422).
+	 */
 	@Transactional
 	Saved update(long id, ZoneChange change) {
+		boolean asDraft = change.asDraft();
 		this.changes.attribute(change.reason());
 		Current current = current(id, change.version());
+		if (current.published() && asDraft) {
+			return saveDraft(id, current, change);
+		}
+		if (current.published() && Boolean.FALSE.equals(change.publish())) {
+			throw new UnprocessableException("published_stays_published", "zone " + id + " is published: a change "
+					+ "with publish=false does not hide it. Save the change as a draft (\"draft\": true; the public keeps "
+					+ "seeing the published zone until the draft is published), or delete the zone.");
+		}
+		return apply(id, current, change, change.publish());
+	}
+
+	/**
+	 * Publishes a zone: its pending draft, if any, is applied as one change, attributed to the
+	 * publisher with the draft's reason, after the checks of a direct edit; a draft made from an
+	 * older version is refused (409) and kept. A draft zone becomes public.
+	 */
+	@Transactional
+	Saved publish(long id, Long version, String reason) {
+		Current current = current(id, version);
+		Optional<Drafts.Draft> draft = this.drafts.find("zone", id);
+		this.changes.attribute(draft.map(Drafts.Draft::reason).orElse(reason != null ? reason
+				: draft.map(d -> "published the draft of " + d.author()).orElse("published")));
+		if (draft.isEmpty()) {
+			return apply(id, current, ZoneChange.NONE, true);
+		}
+		if (draft.get().baseVersion() != current.version()) {
+			throw this.drafts.stale("zone " + id, draft.get(), current.version());
+		}
+		Current drafted = this.jdbc.sql("""
+				SELECT id, kind, district_id, version, published, ST_AsGeoJSON(boundary) AS geojson FROM zone_with_draft(:id)""")
+			.param("id", id).query(ZoneService::current).single();
+		boolean reshaped = this.drafts.changes("zone", id, "boundary");
+		if (reshaped) {
+			this.geometry.requireValidPolygon("geometry", drafted.geoJson());
+		}
+		if (reshaped || this.drafts.changes("zone", id, "district_id")) {
+			checkPlace(id, drafted.kind(), drafted.districtId(), drafted.geoJson());
+		}
+		try {
+			this.jdbc.sql("""
+					UPDATE zone z SET name_vi = r.name_vi, name_en = r.name_en, district_id = r.district_id,
+					       communes = r.communes, plan_status = r.plan_status, lifecycle = r.lifecycle,
+					       legal_area_ha = r.legal_area_ha, boundary = r.boundary, boundary_accuracy = r.boundary_accuracy,
+					       boundary_note = r.boundary_note, developer = r.developer, decision_no = r.decision_no,
+					       decision_date = r.decision_date, note = r.note, source = r.source, published = true,
+					       version = z.version + 1
+					  FROM zone_with_draft(:id) r
+					 WHERE z.id = :id AND z.version = :version""")
+				.param("id", id).param("version", current.version()).update();
+		}
+		catch (DataAccessException ex) {
+			throw DatabaseRules.translate(ex);
+		}
+		this.drafts.discard("zone", id);
+		return new Saved(id, warnings(id));
+	}
+
+	/** Drops the pending draft of a zone; 404 when there is none. */
+	@Transactional
+	void discardDraft(long id) {
+		requireZone(id);
+		if (!this.drafts.discard("zone", id)) {
+			throw new NotFoundException("zone " + id + " has no pending draft");
+		}
+	}
+
+	/** The change checked as a real write, then undone and kept as the zone's draft. */
+	private Saved saveDraft(long id, Current current, ZoneChange change) {
+		String before = this.drafts.row("zone", id);
+		Saved rehearsed = this.drafts.rehearse(() -> {
+			Saved saved = apply(id, current, change, null);
+			return new Saved(id, saved.warnings(), true, this.drafts.row("zone", id));
+		});
+		this.drafts.save("zone", id, before, rehearsed.row(), current.version(), change.reason());
+		return rehearsed;
+	}
+
+	private Saved apply(long id, Current current, ZoneChange change, Boolean published) {
 		String geoJson = change.geoJson();
 		Long districtId = change.district() == null ? null : district(change.district(), geoJson);
 		if (geoJson != null || districtId != null) {
@@ -133,10 +232,10 @@ class ZoneService {
 				.param("boundaryNote", blankToNull(change.boundaryNote())).param("developer", blankToNull(change.developer()))
 				.param("decisionNo", blankToNull(change.decisionNo())).param("decisionDate", change.decisionDate())
 				.param("note", blankToNull(change.note())).param("source", blankToNull(change.source()))
-				.param("published", change.publish()).param("id", id).param("version", current.version())
+				.param("published", published).param("id", id).param("version", current.version())
 				.update();
 			if (updated == 0) {
-				throw stale(id, change.version());
+				throw stale(id, current.version());
 			}
 			return new Saved(id, warnings(id));
 		}
@@ -252,11 +351,10 @@ class ZoneService {
 
 	private Current current(long id, Long version) {
 		Current current = this.jdbc.sql("""
-				SELECT id, kind, district_id, version, ST_AsGeoJSON(boundary) AS geojson FROM zone
+				SELECT id, kind, district_id, version, published, ST_AsGeoJSON(boundary) AS geojson FROM zone
 				 WHERE id = :id AND deleted_at IS NULL FOR UPDATE""")
 			.param("id", id)
-			.query((rs, row) -> new Current(rs.getLong("id"), ZoneKind.valueOf(rs.getString("kind")),
-					rs.getLong("district_id"), rs.getLong("version"), rs.getString("geojson")))
+			.query(ZoneService::current)
 			.optional().orElseThrow(() -> new NotFoundException("no zone with id " + id));
 		if (version == null) {
 			throw new InvalidParameterException("version", null,
@@ -290,7 +388,19 @@ class ZoneService {
 		return value;
 	}
 
-	record Current(long id, ZoneKind kind, long districtId, long version, String geoJson) {
+	private void requireZone(long id) {
+		if (this.jdbc.sql("SELECT count(*) FROM zone WHERE id = :id AND deleted_at IS NULL").param("id", id)
+			.query(Long.class).single() == 0) {
+			throw new NotFoundException("no zone with id " + id);
+		}
+	}
+
+	private static Current current(ResultSet rs, int row) throws SQLException {
+		return new Current(rs.getLong("id"), ZoneKind.valueOf(rs.getString("kind")), rs.getLong("district_id"),
+				rs.getLong("version"), rs.getBoolean("published"), rs.getString("geojson"));
+	}
+
+	record Current(long id, ZoneKind kind, long districtId, long version, boolean published, String geoJson) {
 	}
 
 }

@@ -3,6 +3,8 @@ package vn.landregistry.clearance;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -269,8 +271,11 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		WebElement note = browser.findElement(By.id("step-denied"));
 		assertThat(note.isDisplayed()).isTrue();
 		assertThat(text(note)).contains("Đăng nhập");
-		assertThat(note.findElement(By.id("step-sign-in")).getDomAttribute("href")).isEqualTo("/login");
-		assertThat(browser.findElement(By.id("sign-in")).getDomAttribute("href")).isEqualTo("/login");
+		String back = "/login?next=/clearance?district=" + phase.get("district").asString() + "&phase=" + id;
+		assertThat(URLDecoder.decode(note.findElement(By.id("step-sign-in")).getDomAttribute("href"), StandardCharsets.UTF_8))
+			.as("back to this page after signing in").isEqualTo(back);
+		assertThat(URLDecoder.decode(browser.findElement(By.id("sign-in")).getDomAttribute("href"), StandardCharsets.UTF_8))
+			.isEqualTo(back);
 		Http.Response anonymous = this.http.postJson("/api/clearance/" + id + "/events", """
 				{"version": %d, "eventDate": "%s", "status": "INVENTORY"}""".formatted(phase.get("version").asLong(), today()));
 		assertThat(anonymous.status()).isEqualTo(401);

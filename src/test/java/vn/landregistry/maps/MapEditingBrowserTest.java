@@ -150,6 +150,140 @@ class MapEditingBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void aChangeOfAPublishedZoneWaitsAsADraftThePublicDoesNotSeeUntilPublishedAndHistoryDrawsBothShapes() {
+		TestZone zone = createZone();
+		String[] published = zoneOnThePublicMap(zone);
+		assertThat(published[0]).isEqualTo("Cụm kiểm thử giao diện");
+		signIn(TestUsers.EDITOR);
+		chooseZone(zone);
+		assertThat(text(By.id("item-state"))).isEqualTo("Đã công bố");
+		assertThat(text(By.id("draft-hint"))).contains("công chúng vẫn thấy bản đã công bố");
+
+		// Renamed, and its north-east corner dragged to the middle of the zone.
+		click("tool-edit-shape");
+		int[] from = screen(zone.lat + SIDE, zone.lon + SIDE);
+		int[] to = screen(zone.lat + 0.5 * SIDE, zone.lon + 0.5 * SIDE);
+		new Actions(browser).moveToLocation(from[0], from[1]).clickAndHold().pause(Duration.ofMillis(50))
+			.moveToLocation((from[0] + to[0]) / 2, (from[1] + to[1]) / 2).pause(Duration.ofMillis(50))
+			.moveToLocation(to[0], to[1]).pause(Duration.ofMillis(50)).release().pause(Duration.ofMillis(150)).perform();
+		click("tool-finish");
+		type("z-name", "Cụm kiểm thử (bản nháp)");
+		type("reason", "Thu hẹp theo quy hoạch điều chỉnh");
+		save("save-draft", "drafted");
+
+		assertThat(text(By.id("done"))).contains("Đã lưu bản nháp", "công chúng vẫn thấy bản đã công bố");
+		Map<String, Object> row = this.jdbc.sql("SELECT name_vi, version, published FROM zone WHERE id = :id").param("id", zone.id)
+			.query().singleRow();
+		assertThat(row).as("the zone itself as published").containsEntry("name_vi", "Cụm kiểm thử giao diện")
+			.containsEntry("published", true);
+		assertThat(((Number) row.get("version")).longValue()).isZero();
+		assertThat(this.jdbc.sql("SELECT author FROM draft_revision WHERE table_name = 'zone' AND row_id = :id")
+			.param("id", zone.id).query(String.class).list()).containsExactly(TestUsers.EDITOR);
+		WebElement pending = browser.findElement(By.id("pending-draft"));
+		assertThat(pending.isDisplayed()).isTrue();
+		assertThat(text(pending)).contains("Bản nháp chờ công bố", "Lưu bởi " + TestUsers.EDITOR, "Thu hẹp theo quy hoạch điều chỉnh",
+				"Ranh giới", "Tên");
+		assertThat(text(By.id("item-state"))).isEqualTo("Đã công bố");
+		assertThat(browser.findElement(By.id("z-name")).getDomProperty("value")).as("the form shows the published zone")
+			.isEqualTo("Cụm kiểm thử giao diện");
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.zone-id-" + zone.id + ".pending-draft"))).hasSize(1);
+
+		// The draft's shape against the published one, with a legend.
+		click("draft-show");
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.compare-published"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.compare-draft"))).hasSize(1);
+		assertThat(text(By.id("compare-legend"))).contains("Bản đã công bố", "Bản nháp");
+		screenshot("edit-draft-compare");
+		click("draft-show");
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.compare-draft"))).isEmpty();
+		assertThat(browser.findElement(By.id("compare-legend")).isDisplayed()).isFalse();
+
+		// The public still sees the published zone.
+		assertThat(zoneOnThePublicMap(zone)).containsExactly(published);
+
+		// Published from the editing page: one change, by the publisher, with the draft's reason.
+		signIn(TestUsers.EDITOR);
+		chooseZone(zone);
+		waitFor("the pending draft", () -> browser.findElement(By.id("pending-draft")).isDisplayed());
+		save("draft-publish", "published");
+		assertThat(text(By.id("done"))).contains("Đã công bố bản nháp");
+		assertThat(browser.findElement(By.id("pending-draft")).isDisplayed()).isFalse();
+		assertThat(browser.findElement(By.id("z-name")).getDomProperty("value")).isEqualTo("Cụm kiểm thử (bản nháp)");
+		assertThat(this.jdbc.sql("""
+				SELECT changed_by || ': ' || reason FROM change_history WHERE table_name = 'zone' AND row_id = :id AND operation = 'UPDATE'""")
+			.param("id", zone.id).query(String.class).list()).containsExactly(TestUsers.EDITOR + ": Thu hẹp theo quy hoạch điều chỉnh");
+
+		// The history draws the shapes before and after the change chosen.
+		click("tab-history");
+		waitFor("the history", () -> browser.findElement(By.id("history-list")).getDomAttribute("data-loaded") != null);
+		List<WebElement> entries = browser.findElements(By.cssSelector("#history-list li.history-entry"));
+		assertThat(entries).hasSize(2);
+		entries.get(0).findElement(By.cssSelector("button.history-show")).click();
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.history-old"))).hasSize(1);
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.history-new"))).hasSize(1);
+		assertThat(text(By.id("compare-legend"))).contains("Hình trước thay đổi", "Hình sau thay đổi");
+		screenshot("edit-history-shapes");
+		entries.get(1).findElement(By.cssSelector("button.history-show")).click();
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.history-old"))).as("a creation has no shape before").isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.history-new"))).hasSize(1);
+		assertThat(entries.get(0).findElement(By.cssSelector("button.history-show")).getDomAttribute("aria-pressed")).isEqualTo("false");
+		click("tab-attributes");
+		assertThat(browser.findElements(By.cssSelector("#edit-map path.history-old, #edit-map path.history-new"))).isEmpty();
+		assertThat(browser.findElement(By.id("compare-legend")).isDisplayed()).isFalse();
+
+		// A draft can be discarded too: the published zone stays.
+		Http.Response another = this.editor.send("PATCH", "/api/zones/" + zone.id,
+				"{\"version\": 1, \"draft\": true, \"note\": \"Nháp sẽ bỏ\"}");
+		assertThat(another.status()).as(another.body()).isEqualTo(200);
+		open("/edit");
+		chooseZone(zone);
+		waitFor("the pending draft", () -> browser.findElement(By.id("pending-draft")).isDisplayed());
+		js("window.confirm = () => true");
+		save("draft-discard", "draft-discarded");
+		assertThat(browser.findElement(By.id("pending-draft")).isDisplayed()).isFalse();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM draft_revision WHERE table_name = 'zone' AND row_id = :id")
+			.param("id", zone.id).query(Long.class).single()).isZero();
+
+		// And the public sees the published change.
+		String[] now = zoneOnThePublicMap(zone);
+		assertThat(now[0]).isEqualTo("Cụm kiểm thử (bản nháp)");
+		assertThat(now[1]).as("the new shape").isNotEqualTo(published[1]);
+	}
+
+	@Test
+	void aDraftOverTakenByADirectChangeIsRefusedKeptAndSavedAgainFromTheCurrentVersion() {
+		TestZone zone = createZone();
+		Http.Response drafted = this.editor.send("PATCH", "/api/zones/" + zone.id,
+				"{\"version\": 0, \"draft\": true, \"communes\": \"Xã Thanh Luận\", \"reason\": \"bổ sung xã\"}");
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(200);
+		Http.Response direct = this.admin.send("PATCH", "/api/zones/" + zone.id,
+				"{\"version\": 0, \"developer\": \"Công ty hạ tầng thử\", \"reason\": \"chủ đầu tư\"}");
+		assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+		signIn(TestUsers.EDITOR);
+		chooseZone(zone);
+		waitFor("the pending draft", () -> browser.findElement(By.id("pending-draft")).isDisplayed());
+		assertThat(browser.findElement(By.id("pending-draft-stale")).isDisplayed()).as("marked out of date").isTrue();
+
+		save("draft-publish", "stale-draft");
+		assertThat(text(By.id("problem"))).contains("Bản nháp chưa được công bố", "changed after the draft was saved");
+		waitFor("the kept draft", () -> browser.findElement(By.id("pending-draft")).isDisplayed());
+		assertThat(this.jdbc.sql("SELECT communes IS NULL FROM zone WHERE id = :id").param("id", zone.id).query(Boolean.class)
+			.single()).as("not published").isTrue();
+
+		// Opened in the form over the current version, and saved again: then it is published.
+		save("draft-edit", "draft-loaded");
+		assertThat(browser.findElement(By.id("z-communes")).getDomProperty("value")).isEqualTo("Xã Thanh Luận");
+		assertThat(browser.findElement(By.id("z-developer")).getDomProperty("value")).isEqualTo("Công ty hạ tầng thử");
+		assertThat(browser.findElement(By.id("reason")).getDomProperty("value")).isEqualTo("bổ sung xã");
+		save("save-draft", "drafted");
+		assertThat(browser.findElement(By.id("pending-draft-stale")).isDisplayed()).isFalse();
+		save("draft-publish", "published");
+		Map<String, Object> zoneRow = this.jdbc.sql("SELECT communes, developer FROM zone WHERE id = :id").param("id", zone.id)
+			.query().singleRow();
+		assertThat(zoneRow).containsEntry("communes", "Xã Thanh Luận").containsEntry("developer", "Công ty hạ tầng thử");
+	}
+
+	@Test
 	void aZoneOverlappingAnotherOfItsKindShowsTheOverlapAndItsAreaBesideTheShape() {
 		Map<String, Object> demo = this.jdbc.sql("""
 				SELECT id, code, ST_X(ST_Centroid(boundary)) AS lon, ST_Y(ST_Centroid(boundary)) AS lat FROM zone
@@ -523,6 +657,26 @@ class MapEditingBrowserTest extends PostgisTest {
 			}
 		}
 		return ids;
+	}
+
+	/** The name and the drawn outline (SVG path) of a zone on the public map, in a session without cookies. */
+	private String[] zoneOnThePublicMap(TestZone zone) {
+		browser.get(base() + "/favicon.ico");
+		browser.manage().deleteAllCookies();
+		browser.get(base() + "/");
+		waitFor("the map", () -> "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+		js("registryMap.fitBounds([[arguments[0], arguments[1]], [arguments[2], arguments[3]]], { animate: false })", zone.lat,
+				zone.lon, zone.lat + SIDE, zone.lon + SIDE);
+		String name = (String) js("""
+				let name = null;
+				registryMap.eachLayer((l) => {
+				  const p = l.feature && l.feature.properties;
+				  if (p && p.kind && p.code === arguments[0]) name = p.name;
+				});
+				return name;""", zone.code);
+		List<WebElement> paths = browser.findElements(By.cssSelector("#map path.zone-code-" + zone.code));
+		assertThat(paths).hasSize(1);
+		return new String[] { name, paths.get(0).getDomAttribute("d") };
 	}
 
 	/** Signs in through the /login form, reached by asking for /edit, and waits for the editing page. */

@@ -1,5 +1,7 @@
 package vn.landregistry.maps;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -150,7 +152,8 @@ class MapPageBrowserTest extends PostgisTest {
 		assertThat(this.editor.get("/api/zones").body()).contains(code);
 		WebElement signIn = browser.findElement(By.id("sign-in"));
 		assertThat(signIn.getText()).isEqualTo("Đăng nhập");
-		assertThat(signIn.getDomAttribute("href")).isEqualTo("/login");
+		assertThat(URLDecoder.decode(signIn.getDomAttribute("href"), StandardCharsets.UTF_8)).as("back to the map afterwards")
+			.isEqualTo("/login?next=/");
 		assertThat(browser.findElements(By.id("sign-out"))).isEmpty();
 		assertThat(browser.findElements(By.cssSelector("meta[name='_csrf']"))).as("no session for the public").isEmpty();
 	}
@@ -172,7 +175,9 @@ class MapPageBrowserTest extends PostgisTest {
 		assertThat(browser.findElements(By.cssSelector(".draft-label")).stream().map(WebElement::getText)).contains("Nháp");
 		assertThat(browser.findElement(By.cssSelector("meta[name='_csrf']")).getDomAttribute("content")).isNotBlank();
 
+		WebElement signedIn = browser.findElement(By.tagName("body"));
 		browser.findElement(By.cssSelector("#sign-out button")).click();
+		wait(Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(signedIn)); // not the page being left
 		waitLoaded();
 		assertThat(browser.findElements(By.id("sign-in"))).hasSize(1);
 		assertThat(browser.findElements(By.cssSelector("path.zone-code-" + code))).isEmpty();

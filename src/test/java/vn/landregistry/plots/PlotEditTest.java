@@ -49,6 +49,50 @@ class PlotEditTest extends PostgisTest {
 	}
 
 	@Test
+	void aDraftOfAPublishedPlotIsCheckedKeptFromThePublicAndPublishedAsOneChange() {
+		long plot = this.registry.plot(this.zone, "PD1", 100.101, 10.101, 0.002, null);
+		double area = this.registry.plotArea(plot).doubleValue();
+		String path = "/api/plots/" + plot;
+
+		assertProblem(this.editor.send("PATCH", path, "{\"version\":0,\"draft\":true,\"geometry\":"
+				+ TestRegistry.square(100.109, 10.101, 0.004) + "}"), 422, "plot_inside_zone", "outside its zone");
+		Http.Response drafted = this.editor.send("PATCH", path, "{\"version\":0,\"draft\":true,\"code\":\"PD1b\","
+				+ "\"geometry\":" + TestRegistry.square(100.101, 10.101, 0.004) + ",\"reason\":\"mở rộng lô\"}");
+
+		assertThat(drafted.status()).as(drafted.body()).isEqualTo(200);
+		JsonNode draft = drafted.json().get("properties");
+		assertThat(draft.get("code").asString()).isEqualTo("PD1b");
+		assertThat(draft.get("areaHa").asDouble()).isCloseTo(4 * area, within(0.01));
+		assertThat(draft.get("version").asLong()).isZero();
+		assertThat(draft.get("draft").get("author").asString()).isEqualTo("t-editor");
+		JsonNode published = this.http.get(path).json().get("properties");
+		assertThat(published.get("code").asString()).as("the public sees the published plot").isEqualTo("PD1");
+		assertThat(published.get("areaHa").asDouble()).isCloseTo(area, within(0.0001));
+		assertThat(published.has("pendingDraft")).isFalse();
+		assertThat(this.http.get("/ogc/collections/plots/items/" + plot).json().get("properties").get("code").asString())
+			.isEqualTo("PD1");
+		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features").get(0).get("properties").get("pendingDraft")
+			.asBoolean()).isTrue();
+		assertThat(this.editor.get(path + "/draft").json().get("properties").get("code").asString()).isEqualTo("PD1b");
+		assertThat(this.officer.get(path + "/draft").status()).isEqualTo(403);
+		assertThat(this.http.get(path + "/draft").status()).isEqualTo(401);
+		assertProblem(this.editor.send("PATCH", path, "{\"version\":0,\"publish\":false}"), 422, "published_stays_published",
+				"draft");
+
+		Http.Response publish = this.admin.postJson(path + "/publish", "{\"version\":0}");
+
+		assertThat(publish.status()).as(publish.body()).isEqualTo(200);
+		assertThat(this.http.get(path).json().get("properties").get("code").asString()).isEqualTo("PD1b");
+		assertThat(this.registry.plotArea(plot).doubleValue()).isCloseTo(4 * area, within(0.01));
+		JsonNode history = this.editor.get(path + "/history").json();
+		assertThat(history).as("the draft published as one change").hasSize(2);
+		assertThat(history.get(1).get("changedBy").asString()).isEqualTo("t-admin");
+		assertThat(history.get(1).get("reason").asString()).isEqualTo("mở rộng lô");
+		assertThat(history.get(1).get("changed")).extracting(JsonNode::asString).contains("boundary", "code");
+		assertThat(this.editor.get(path + "/draft").status()).isEqualTo(404);
+	}
+
+	@Test
 	void aPlotSplitAlongALineBecomesTwoPlotsCoveringIt() {
 		long plot = this.registry.plot(this.zone, "S1", 100.101, 10.101, 0.004, LocalDate.parse("2023-01-01"));
 		double area = this.registry.plotArea(plot).doubleValue();
