@@ -90,16 +90,19 @@ class TileCacheInvalidationTest extends PostgisTest {
 	}
 
 	@Test
-	void unpublishingAndPublishingAPlotRemovesItFromItsTilesAndBringsItBack() {
+	void deletingAndRestoringAPlotRemovesItFromItsTilesAndBringsItBack() {
 		cached(this.near);
 
-		Http.Response draft = this.editor.send("PATCH", "/api/plots/" + this.plot, "{\"version\":0,\"publish\":false}");
-		assertThat(draft.status()).as(draft.body()).isEqualTo(200);
+		Http.Response deleted = this.editor.send("DELETE", "/api/plots/" + this.plot + "?version=0&reason=drawn%20twice", null);
+		assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
 		HttpResponse<byte[]> hidden = this.tiles.get(this.near);
 		assertThat(TileClient.header(hidden, "X-Tile-Cache")).isEqualTo("MISS");
 		assertThat(Mvt.decode(hidden.body()).feature("plots", this.plot)).isNull();
 
-		assertThat(this.editor.postJson("/api/plots/" + this.plot + "/publish", "{\"version\":1}").status()).isEqualTo(200);
+		long created = this.editor.get("/api/plots/" + this.plot + "/history").json().get(0).get("id").asLong();
+		Http.Response restored = this.editor.postJson("/api/plots/" + this.plot + "/restore",
+				"{\"changeId\":" + created + ",\"version\":1,\"reason\":\"deleted by mistake\"}");
+		assertThat(restored.status()).as(restored.body()).isEqualTo(200);
 		assertThat(Mvt.decode(this.tiles.get(this.near).body()).feature("plots", this.plot)).isNotNull();
 	}
 
