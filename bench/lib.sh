@@ -57,9 +57,17 @@ start_app() {
     if ! kill -0 "$app_pid" 2>/dev/null; then
       wait "$app_pid" 2>/dev/null || true
       app_pid=
+      if [[ -z ${BENCH_RECREATED:-} ]] && grep -q 'FlywayValidateException' "$LOGS/app.log"; then
+        # The migrations changed since the bench database was made: it is disposable, start afresh
+        # (ensure_data then generates the data again).
+        say "the bench database was migrated by other versions of migrations/ (Flyway validation failed): recreating it"
+        "$PG_BIN/psql" -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 \
+          -c "DROP DATABASE registry WITH (FORCE)"
+        db start
+        BENCH_RECREATED=1 start_app "$jar" "$@"
+        return
+      fi
       tail -30 "$LOGS/app.log" >&2
-      grep -q 'FlywayValidateException' "$LOGS/app.log" &&
-        say "the bench database was migrated by other versions of migrations/: delete it (--clean) and run again" >&2
       die "the application stopped during start-up (log: $LOGS/app.log)"
     fi
     if curl -fsS "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
