@@ -1,0 +1,21 @@
+package vn.landregistry.tiles;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the tiles depend on, as one snapshot of the database sees it: the last change recorded
+ * (change_history), the administrative units, the day tiles describe, which of the awaited
+ * history rows have appeared, and the snapshot's transaction horizon (xmin, xmax).
+ */
+record HistoryStamp(long lastId, String units, LocalDate day, List<Long> appeared, long xmin, long xmax) {
+
+	static final String SQL = """
+			SELECT (SELECT coalesce(max(id), 0) FROM change_history) AS last_id,
+			       (SELECT count(*) || '/' || coalesce(CAST(max(updated_at) AS text), '') FROM admin_unit) AS units,
+			       mvt_day() AS day,
+			       ARRAY(SELECT id FROM change_history WHERE id = ANY (CAST(:awaited AS bigint[])) ORDER BY id) AS appeared,
+			       CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint) AS xmin,
+			       CAST(CAST(pg_snapshot_xmax(pg_current_snapshot()) AS text) AS bigint) AS xmax""";
+
+}
