@@ -25,6 +25,13 @@
     HANDED_OVER: '#2e7d32', BLOCKED: '#c62828'
   };
   const CLEAN_LAND_OUTLINE = '#0d5e12';
+  const APPROXIMATE_DASH = '4 3';
+
+  // Leaflet.VectorGrid 1.3.0 stops clicks with L.DomEvent.fakeStop, which Leaflet 1.8 removed:
+  // the same flag that Leaflet's map still honours.
+  if (!L.DomEvent.fakeStop) L.DomEvent.fakeStop = (e) => { e._stopped = true; };
+  // Many plots are drawn from the registry's vector tiles (signed-in users keep GeoJSON: drafts).
+  const signedIn = document.querySelector('meta[name="_csrf"]') !== null;
 
   const statusBox = document.getElementById('status');
   const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
@@ -53,18 +60,19 @@
       layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'district-label' })
   });
   const zoneLayers = { KCN: zoneLayer(), CCN: zoneLayer() };
+  const zoneAccuracy = {}; // by zone code: a plot is drawn as exactly as its zone
   const plotLayer = L.geoJSON(null, {
-    style: (feature) => ({
-      color: '#333', weight: 1, fillColor: PLOT_COLOURS[feature.properties.status], fillOpacity: 0.7,
-      className: 'plot plot-' + feature.properties.status + ' plot-id-' + feature.properties.id +
-        (feature.properties.published === false ? ' draft' : '')
-    }),
+    style: (feature) => plotStyle(feature.properties, zoneAccuracy[feature.properties.zone]),
     onEachFeature: (feature, layer) => {
       layer.bindPopup(() => plotPopup(feature.properties));
       draftLabel(feature, layer);
     }
   });
   let plotRequest = 0;
+  // In the layer control: the GeoJSON plots, or the plot tiles when plots are many.
+  const plotsOverlay = L.layerGroup();
+  let plotTiles = null;
+  let plotTileJson = null;
   // Clean plots at every zoom, for investors. Clicks go through to the zone (its popup gives the
   // clean area) or, zoomed in, to the plot layer above, so a plot has one popup.
   const cleanLandLayer = L.geoJSON(null, {
@@ -84,12 +92,75 @@
   });
   const zoneNamesEn = {};
 
+  function plotStyle(p, accuracy) {
+    const approximate = accuracy === 'APPROXIMATE';
+    return {
+      color: '#333', weight: 1, fill: true, fillColor: PLOT_COLOURS[p.status], fillOpacity: 0.7,
+      dashArray: approximate ? APPROXIMATE_DASH : null,
+      className: 'plot plot-' + p.status + ' plot-id-' + p.id + (approximate ? ' plot-approximate' : '') +
+        (p.published === false ? ' draft' : '')
+    };
+  }
+
+  // Plots from /tiles/plots/{z}/{x}/{y}.mvt (TileJSON /tiles/plots.json), drawn as SVG like the rest.
+  function plotTileLayer(tileJson) {
+    // above the zones, as the GeoJSON plots are (the overlay pane is at 400)
+    if (!map.getPane('plotTiles')) map.createPane('plotTiles').style.zIndex = 450;
+    const layer = L.vectorGrid.protobuf(tileJson.tiles[0], {
+      pane: 'plotTiles',
+      rendererFactory: L.svg.tile,
+      interactive: true,
+      minZoom: tileJson.minzoom,
+      maxNativeZoom: tileJson.maxzoom,
+      attribution: tileJson.attribution,
+      vectorTileLayerStyles: {
+        plots: (p) => {
+          const style = plotStyle(p, p.boundaryAccuracy);
+          style.className += ' plot-tile';
+          return style;
+        }
+      }
+    });
+    layer.on('click', (e) => openPlotPopup(e.layer.properties, e.latlng));
+    layer.on('load', () => { document.body.dataset.plotTiles = String(map.getZoom()); });
+    return layer;
+  }
+
+  // Tiles carry few attributes at low zooms: the popup asks for the whole plot.
+  function openPlotPopup(p, latlng) {
+    const popup = L.popup().setLatLng(latlng).setContent(plotPopup(p)).openOn(map);
+    getJson('/api/plots/' + p.id)
+      .then((feature) => popup.setContent(plotPopup(feature.properties)))
+      .catch((error) => console.warn(error));
+  }
+
+  /** GeoJSON plots, or vector tiles when the public plots are more than the threshold and the day is today. */
+  async function choosePlotSource() {
+    let tiles = false;
+    if (!asOf && !signedIn) {
+      try {
+        plotTileJson = plotTileJson || await getJson('/tiles/plots.json', 'application/json');
+        tiles = plotTileJson.feature_count > cfg.vectorPlotsThreshold;
+      } catch (error) {
+        console.warn(error);
+      }
+    }
+    if (tiles && !plotTiles) plotTiles = plotTileLayer(plotTileJson);
+    const wanted = tiles ? plotTiles : plotLayer;
+    if (!plotsOverlay.hasLayer(wanted)) {
+      plotsOverlay.clearLayers();
+      plotsOverlay.addLayer(wanted);
+    }
+    document.body.dataset.plotSource = tiles ? 'tiles' : 'geojson';
+  }
+
   function plotPopup(p) {
     const root = el('div', 'zone-popup');
     root.appendChild(el('h3', null, t('field.plotCode') + ' ' + p.code));
     const table = el('table');
     [[t('field.zone'), p.zoneName], [t('field.area'), hectares(p.areaHa)], [t('field.status'), t('plotStatus.' + p.status)],
-      [t('field.landUse'), t('landUse.' + p.landUse)], [t('field.clearedOn'), p.clearedOn || t('field.unknown')]]
+      [t('field.landUse'), p.landUse && t('landUse.' + p.landUse)], [t('field.clearedOn'), 'landUse' in p ? p.clearedOn || t('field.unknown') : null]]
+      .filter(([, value]) => value != null)
       .forEach(([label, value]) => {
         const tr = el('tr');
         tr.appendChild(el('th', null, label));
@@ -304,8 +375,8 @@
     return li;
   }
 
-  async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/geo+json' } });
+  async function getJson(url, accept) {
+    const response = await fetch(url, { headers: { Accept: accept || 'application/geo+json' } });
     if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
     return response.json();
   }
@@ -419,12 +490,14 @@
     zones.features.forEach((feature) => {
       zoneLayers[feature.properties.kind].addData(feature);
       zoneNamesEn[feature.properties.code] = feature.properties.nameEn;
+      zoneAccuracy[feature.properties.code] = feature.properties.boundaryAccuracy;
     });
     clearanceLayer.clearLayers();
     if (clearance) clearanceLayer.addData(clearance);
     cleanLandLayer.clearLayers();
     if (clean) cleanLandLayer.addData(clean);
     document.getElementById('zone-count').textContent = t('map.zoneCount') + ': ' + zones.features.length;
+    await choosePlotSource();
     if (!first) await refreshPlots();
     return districts;
   }
@@ -443,8 +516,8 @@
     overlays[t('layer.districts')] = districtLayer;
     overlays[t('clearance.layer')] = clearanceLayer;
     overlays[t('clearance.cleanLand.layer')] = cleanLandLayer;
-    overlays[t('layer.plots')] = plotLayer;
-    plotLayer.addTo(map);
+    overlays[t('layer.plots')] = plotsOverlay;
+    plotsOverlay.addTo(map);
     map.on('moveend overlayadd', refreshPlots);
     L.control.layers(baseLayers, overlays, { collapsed: window.innerWidth < 700 }).addTo(map);
     legend().addTo(map);

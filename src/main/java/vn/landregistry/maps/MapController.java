@@ -26,6 +26,7 @@ class MapController {
 		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("tileUrl", this.properties.tileUrl() == null ? "" : this.properties.tileUrl());
 		model.addAttribute("tileAttribution", this.properties.tileAttribution());
+		model.addAttribute("vectorPlotsThreshold", this.properties.vectorPlotsThreshold());
 		return "map";
 	}
 

@@ -1,6 +1,7 @@
 package vn.landregistry.maps;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Base map settings. The zones and outlines come from this server, so the map still shows them
@@ -8,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param tileUrl XYZ tile URL template ({z}/{x}/{y}); empty for no base map
  * @param tileAttribution attribution shown for the base map
+ * @param vectorPlotsThreshold above this many public plots the map draws plots from the
+ * registry's vector tiles (/tiles/plots) instead of GeoJSON
  */
 @ConfigurationProperties("registry.map")
-public record MapProperties(String tileUrl, String tileAttribution) {
+public record MapProperties(String tileUrl, String tileAttribution, @DefaultValue("5000") long vectorPlotsThreshold) {
 }
