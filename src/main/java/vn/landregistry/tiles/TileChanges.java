@@ -75,7 +75,9 @@ class TileChanges {
 
 	private final TransactionTemplate snapshot;
 
-	/** What the cache reflects; replaced whole, under the lock. */
+	private final FreshRuns runs = new FreshRuns(this::check);
+
+	/** What the cache reflects; replaced whole, by one check at a time. */
 	private volatile Seen seen;
 
 	TileChanges(JdbcClient jdbc, TileCache cache, PlatformTransactionManager transactions) {
@@ -86,13 +88,17 @@ class TileChanges {
 		this.snapshot.setReadOnly(true);
 	}
 
-	/** Brings the cache up to what the database holds now; one small query when nothing changed. */
+	/**
+	 * Brings the cache up to what the database holds now (at least as of this call): one small
+	 * query when nothing changed, shared by the requests that arrive while it runs.
+	 */
 	void catchUp() {
+		this.runs.run();
+	}
+
+	private void check() {
 		Seen current = this.seen;
-		if (current != null && current.reflects(stamp(current))) {
-			return;
-		}
-		synchronized (this) {
+		if (current == null || !current.reflects(stamp(current))) {
 			this.seen = this.snapshot.execute(status -> advance(this.seen));
 		}
 	}
