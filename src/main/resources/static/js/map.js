@@ -75,13 +75,15 @@
   let plotTileJson = null;
   // Clean plots at every zoom, for investors. Clicks go through to the zone (its popup gives the
   // clean area) or, zoomed in, to the plot layer above, so a plot has one popup.
-  const cleanLandLayer = L.geoJSON(null, {
-    interactive: false,
-    style: () => ({
-      color: CLEAN_LAND_OUTLINE, weight: 2, fillColor: PLOT_COLOURS.AVAILABLE_CLEAN, fillOpacity: 0.85,
-      className: 'clean-land'
-    })
+  const cleanLandStyle = () => ({
+    color: CLEAN_LAND_OUTLINE, weight: 2, fillColor: PLOT_COLOURS.AVAILABLE_CLEAN, fillOpacity: 0.85,
+    className: 'clean-land'
   });
+  const cleanLandLayer = L.geoJSON(null, { interactive: false, style: cleanLandStyle });
+  // In the layer control: the clean plots as GeoJSON, or, when plots come as tiles, the clean ones
+  // of the plot tiles (from the plots' first zoom: below it the zones' popups give the clean area).
+  const cleanOverlay = L.layerGroup([cleanLandLayer]);
+  let cleanTiles = null;
   const clearanceLayer = L.geoJSON(null, {
     style: (feature) => ({
       color: CLEARANCE_COLOURS[feature.properties.status], weight: 3, fillColor: CLEARANCE_COLOURS[feature.properties.status],
@@ -126,6 +128,20 @@
     return layer;
   }
 
+  function cleanTileLayer(tileJson) {
+    if (!map.getPane('cleanTiles')) map.createPane('cleanTiles').style.zIndex = 420;
+    return L.vectorGrid.protobuf(tileJson.tiles[0], {
+      pane: 'cleanTiles',
+      rendererFactory: L.svg.tile,
+      interactive: false,
+      minZoom: tileJson.minzoom,
+      maxNativeZoom: tileJson.maxzoom,
+      vectorTileLayerStyles: {
+        plots: (p) => (p.status === 'AVAILABLE_CLEAN' ? cleanLandStyle() : [])
+      }
+    });
+  }
+
   // Tiles carry few attributes at low zooms: the popup asks for the whole plot.
   function openPlotPopup(p, latlng) {
     const popup = L.popup().setLatLng(latlng).setContent(plotPopup(p)).openOn(map);
@@ -145,13 +161,21 @@
         console.warn(error);
       }
     }
-    if (tiles && !plotTiles) plotTiles = plotTileLayer(plotTileJson);
-    const wanted = tiles ? plotTiles : plotLayer;
-    if (!plotsOverlay.hasLayer(wanted)) {
-      plotsOverlay.clearLayers();
-      plotsOverlay.addLayer(wanted);
+    if (tiles && !plotTiles) {
+      plotTiles = plotTileLayer(plotTileJson);
+      cleanTiles = cleanTileLayer(plotTileJson);
     }
+    showIn(plotsOverlay, tiles ? plotTiles : plotLayer);
+    showIn(cleanOverlay, tiles ? cleanTiles : cleanLandLayer);
     document.body.dataset.plotSource = tiles ? 'tiles' : 'geojson';
+    return tiles;
+  }
+
+  function showIn(group, layer) {
+    if (!group.hasLayer(layer)) {
+      group.clearLayers();
+      group.addLayer(layer);
+    }
   }
 
   function plotPopup(p) {
@@ -480,9 +504,10 @@
   /** Districts, zones, clearance and clean land as of the day shown; plots follow the view. */
   async function loadData(first) {
     const day = asOfQuery('?');
+    const tiles = await choosePlotSource();
     const [districts, zones, clearance, clean] = await Promise.all([getJson('/api/districts' + day),
       getJson('/api/zones' + day), optionalJson('/api/clearance' + day),
-      optionalJson('/api/plots?status=AVAILABLE_CLEAN' + asOfQuery('&'))]);
+      tiles ? null : optionalJson('/api/plots?status=AVAILABLE_CLEAN' + asOfQuery('&'))]);
     districtLayer.clearLayers();
     districtLayer.addData(districts);
     zoneLayers.KCN.clearLayers();
@@ -497,7 +522,6 @@
     cleanLandLayer.clearLayers();
     if (clean) cleanLandLayer.addData(clean);
     document.getElementById('zone-count').textContent = t('map.zoneCount') + ': ' + zones.features.length;
-    await choosePlotSource();
     if (!first) await refreshPlots();
     return districts;
   }
@@ -509,13 +533,13 @@
     zoneLayers.CCN.addTo(map);
     zoneLayers.KCN.addTo(map);
     clearanceLayer.addTo(map);
-    cleanLandLayer.addTo(map);
+    cleanOverlay.addTo(map);
     const overlays = {};
     overlays[t('layer.kcn')] = zoneLayers.KCN;
     overlays[t('layer.ccn')] = zoneLayers.CCN;
     overlays[t('layer.districts')] = districtLayer;
     overlays[t('clearance.layer')] = clearanceLayer;
-    overlays[t('clearance.cleanLand.layer')] = cleanLandLayer;
+    overlays[t('clearance.cleanLand.layer')] = cleanOverlay;
     overlays[t('layer.plots')] = plotsOverlay;
     plotsOverlay.addTo(map);
     map.on('moveend overlayadd', refreshPlots);

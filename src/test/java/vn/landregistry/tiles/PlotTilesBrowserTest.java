@@ -82,6 +82,29 @@ class PlotTilesBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void cleanLandComesFromThePlotTilesNotFromAListOfEveryCleanPlot() {
+		Map<String, Object> clean = this.jdbc.sql("""
+				SELECT p.id, ST_X(ST_PointOnSurface(p.boundary)) AS lon, ST_Y(ST_PointOnSurface(p.boundary)) AS lat
+				  FROM plot p JOIN zone z ON z.id = p.zone_id
+				 WHERE p.published AND p.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL
+				   AND plot_status(p.id, p.cleared_on, mvt_day()) = 'AVAILABLE_CLEAN'
+				 ORDER BY p.id LIMIT 1""")
+			.query().singleRow();
+		open("/");
+		script("window.registryMap.setView([arguments[0], arguments[1]], 16, { animate: false })", clean.get("lat"), clean.get("lon"));
+		wait(Duration.ofSeconds(20)).until(d -> !browser.findElements(By.cssSelector(".leaflet-cleanTiles-pane path.clean-land")).isEmpty());
+
+		long cleanLists = ((Number) script(
+				"return performance.getEntriesByType('resource').filter((e) => e.name.includes('status=AVAILABLE_CLEAN')).length"))
+			.longValue();
+		assertThat(cleanLists).as("no GeoJSON list of the clean plots").isZero();
+		assertThat(browser.findElements(By.cssSelector(".leaflet-cleanTiles-pane path")))
+			.as("only clean plots are drawn in the clean-land layer")
+			.allSatisfy(path -> assertThat(path.getDomAttribute("class")).contains("clean-land"));
+		assertThat(script("return window.__errors")).asList().isEmpty();
+	}
+
+	@Test
 	void aPastDayIsDrawnFromGeoJsonSinceTilesShowToday() {
 		LocalDate yesterday = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1);
 		open("/?asOf=" + yesterday);
