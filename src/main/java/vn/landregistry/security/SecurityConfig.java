@@ -1,5 +1,7 @@
 package vn.landregistry.security;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who may do what. Reading published data is public. Writing needs a role: the authority
@@ -30,6 +35,26 @@ class SecurityConfig {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
+	}
+
+	/**
+	 * The open map services may be read by web maps of other sites (MapLibre, OpenLayers, Leaflet):
+	 * any origin, reading only, no credentials.
+	 */
+	@Bean
+	CorsConfigurationSource openServices() {
+		CorsConfiguration read = new CorsConfiguration();
+		read.addAllowedOrigin("*");
+		read.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
+		read.setAllowedHeaders(List.of("Accept", "Accept-Language", "If-None-Match", "Range"));
+		read.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "X-Tile-Cache"));
+		read.setAllowCredentials(false);
+		read.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/tiles/**", read);
+		source.registerCorsConfiguration("/ogc/**", read);
+		source.registerCorsConfiguration("/ogc", read);
+		return source;
 	}
 
 	@Bean
@@ -53,6 +78,7 @@ class SecurityConfig {
 			.requestMatchers(HttpMethod.DELETE, "/api/**").hasAnyRole(AUTHORITY)
 			.requestMatchers("/edit", "/edit/**").hasAnyRole(AUTHORITY)
 			.anyRequest().permitAll())
+			.cors(cors -> cors.configurationSource(openServices()))
 			.formLogin(form -> form.loginPage("/login").permitAll()
 				.successHandler(ReturnTarget.successHandler())
 				.failureHandler(ReturnTarget.failureHandler()))
