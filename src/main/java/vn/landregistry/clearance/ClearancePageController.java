@@ -7,12 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import vn.landregistry.maps.MapProperties;
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /**
@@ -20,20 +19,17 @@ import vn.landregistry.shared.PageMessages;
  * history of a phase and a form to record its next step, all read from and written to the
  * clearance API.
  */
-@Controller
+@PageController
 class ClearancePageController {
 
 	private final JdbcClient jdbc;
-
-	private final MapProperties mapProperties;
 
 	private final PageMessages messages;
 
 	private final Clock clock;
 
-	ClearancePageController(JdbcClient jdbc, MapProperties mapProperties, PageMessages messages, Clock clock) {
+	ClearancePageController(JdbcClient jdbc, PageMessages messages, Clock clock) {
 		this.jdbc = jdbc;
-		this.mapProperties = mapProperties;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -55,8 +51,6 @@ class ClearancePageController {
 		model.addAttribute("unknownDistrict", selected == null && !wanted.isEmpty() ? wanted : null);
 		// The province's today, as the API reckons overdue phases and refuses steps in the future.
 		model.addAttribute("today", LocalDate.now(this.clock).toString());
-		model.addAttribute("tileUrl", this.mapProperties.tileUrl() == null ? "" : this.mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", this.mapProperties.tileAttribution());
 		return "clearance";
 	}
 

@@ -4,27 +4,24 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /**
  * The editing page of the authority: zones and plots on a map, drawn, reshaped, split, merged,
  * published and deleted through the write API. Only the authority reaches it (see SecurityConfig).
  */
-@Controller
+@PageController
 class EditPageController {
-
-	private final MapProperties properties;
 
 	private final PageMessages messages;
 
 	private final Clock clock;
 
-	EditPageController(MapProperties properties, PageMessages messages, Clock clock) {
-		this.properties = properties;
+	EditPageController(PageMessages messages, Clock clock) {
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -33,8 +30,6 @@ class EditPageController {
 	String edit(Model model, Locale locale) {
 		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("today", LocalDate.now(this.clock).toString());
-		model.addAttribute("tileUrl", this.properties.tileUrl() == null ? "" : this.properties.tileUrl());
-		model.addAttribute("tileAttribution", this.properties.tileAttribution());
 		return "edit";
 	}
 

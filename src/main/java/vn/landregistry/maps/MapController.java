@@ -2,14 +2,14 @@ package vn.landregistry.maps;
 
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /** The map page: zones and district outlines over a configurable base map. */
-@Controller
+@PageController
 class MapController {
 
 	private final MapProperties properties;
@@ -24,8 +24,6 @@ class MapController {
 	@GetMapping("/")
 	String map(Model model, Locale locale) {
 		model.addAttribute("messages", this.messages.forLocale(locale));
-		model.addAttribute("tileUrl", this.properties.tileUrl() == null ? "" : this.properties.tileUrl());
-		model.addAttribute("tileAttribution", this.properties.tileAttribution());
 		model.addAttribute("vectorPlotsThreshold", this.properties.vectorPlotsThreshold());
 		return "map";
 	}

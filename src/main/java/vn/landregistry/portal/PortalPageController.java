@@ -26,7 +26,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,8 +36,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.landregistry.maps.MapProperties;
 import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /**
@@ -47,7 +46,7 @@ import vn.landregistry.shared.PageMessages;
  * the authority's enquiry inbox, the sitemap and robots.txt. Data comes from the same beans as
  * the public API, so a page never shows what the API would not.
  */
-@Controller
+@PageController
 class PortalPageController {
 
 	/** Languages offered by the switch, with their own names; each needs a bundle and LocaleConfig support. */
@@ -69,19 +68,16 @@ class PortalPageController {
 
 	private final Enquiries enquiries;
 
-	private final MapProperties map;
-
 	private final PageMessages messages;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	PortalPageController(PublicProfiles profiles, Enquiries enquiries, MapProperties map, PageMessages messages,
+	PortalPageController(PublicProfiles profiles, Enquiries enquiries, PageMessages messages,
 			JdbcClient jdbc, Clock clock) {
 		this.profiles = profiles;
 		this.enquiries = enquiries;
-		this.map = map;
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -216,8 +212,6 @@ class PortalPageController {
 		model.addAttribute("fmt", new Formats(locale, this.clock.getZone()));
 		model.addAttribute("lang", english(locale) ? "en" : "vi");
 		model.addAttribute("ogLocale", english(locale) ? "en_GB" : "vi_VN");
-		model.addAttribute("tileUrl", this.map.tileUrl() == null ? "" : this.map.tileUrl());
-		model.addAttribute("tileAttribution", this.map.tileAttribution());
 		String page = request.getRequestURI().substring(request.getContextPath().length());
 		List<Map<String, String>> languages = new ArrayList<>();
 		LANGUAGES.forEach((code, name) -> languages.add(Map.of("code", code, "name", name, "href",

@@ -2,18 +2,18 @@ package vn.landregistry.security;
 
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /**
  * The sign-in page; Spring Security handles the POST. The page to go back to ({@code next}) rides
  * in the form when it is a path of this site (see {@link ReturnTarget}).
  */
-@Controller
+@PageController
 class LoginController {
 
 	private final PageMessages messages;

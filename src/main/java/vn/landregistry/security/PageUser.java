@@ -4,16 +4,17 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import vn.landregistry.shared.PageController;
 
 /**
  * Every page knows who is signed in ({@code user}: null for the public), to show the sign-in link
  * or the user's name, and the forms the user may use; and its own address ({@code here}: path and
  * query), for the sign-in link to come back to.
  */
-@ControllerAdvice(annotations = Controller.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageUser {
 
 	private final CurrentUser current;

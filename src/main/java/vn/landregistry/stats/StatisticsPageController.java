@@ -4,25 +4,21 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import vn.landregistry.maps.MapProperties;
+import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /** The statistics page: fill-rate charts, a choropleth map and tables, all read from the statistics API. */
-@Controller
+@PageController
 class StatisticsPageController {
-
-	private final MapProperties mapProperties;
 
 	private final PageMessages messages;
 
 	private final Clock clock;
 
-	StatisticsPageController(MapProperties mapProperties, PageMessages messages, Clock clock) {
-		this.mapProperties = mapProperties;
+	StatisticsPageController(PageMessages messages, Clock clock) {
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -34,8 +30,6 @@ class StatisticsPageController {
 		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("today", today);
 		model.addAttribute("seriesFrom", today.minusYears(5));
-		model.addAttribute("tileUrl", this.mapProperties.tileUrl() == null ? "" : this.mapProperties.tileUrl());
-		model.addAttribute("tileAttribution", this.mapProperties.tileAttribution());
 		return "stats";
 	}
 
