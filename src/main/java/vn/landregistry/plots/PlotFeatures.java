@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.AsOf;
+import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 
@@ -25,15 +26,10 @@ class PlotFeatures {
 			  'published', p.published, 'demo', p.demo, 'version', p.version""";
 
 	/** For editors: whether a plot has a draft waiting to be published. */
-	private static final String PENDING = """
-			, 'pendingDraft', EXISTS (SELECT 1 FROM draft_revision dr WHERE dr.table_name = 'plot' AND dr.row_id = p.id)""";
+	private static final String PENDING = Drafts.pendingProperty("plot", "p");
 
 	/** The draft of a plot: who saved it, when, why, what it changes, and whether the plot moved on since. */
-	private static final String DRAFT = """
-			, 'pendingDraft', true,
-			  'draft', json_build_object('author', dr.author, 'savedAt', dr.saved_at, 'reason', dr.reason,
-			    'baseVersion', dr.base_version, 'stale', dr.base_version <> p.version,
-			    'changed', (SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(dr.change) k))""";
+	private static final String DRAFT = Drafts.draftProperties("p");
 
 	private final JdbcClient jdbc;
 

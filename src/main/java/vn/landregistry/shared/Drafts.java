@@ -31,6 +31,27 @@ public class Drafts {
 	public record Draft(long baseVersion, String author, String reason, OffsetDateTime savedAt) {
 	}
 
+	/**
+	 * SQL of a json_build_object entry saying whether the record (table alias {@code alias}) has a
+	 * pending draft.
+	 */
+	public static String pendingProperty(String table, String alias) {
+		return ", 'pendingDraft', EXISTS (SELECT 1 FROM draft_revision dr WHERE dr.table_name = '" + table(table)
+				+ "' AND dr.row_id = " + alias + ".id)";
+	}
+
+	/**
+	 * SQL of the json_build_object entries describing the draft {@code dr} of the record {@code alias}:
+	 * who saved it, when, why, what it changes, and whether the record moved on since.
+	 */
+	public static String draftProperties(String alias) {
+		return """
+				, 'pendingDraft', true,
+				  'draft', json_build_object('author', dr.author, 'savedAt', dr.saved_at, 'reason', dr.reason,
+				    'baseVersion', dr.base_version, 'stale', dr.base_version <> %s.version,
+				    'changed', (SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(dr.change) k))""".formatted(alias);
+	}
+
 	/** The whole row as JSON (the form the history and the drafts keep it in). */
 	public String row(String table, long id) {
 		return this.jdbc.sql("SELECT to_jsonb(t)::text FROM " + table(table) + " t WHERE t.id = :id").param("id", id)

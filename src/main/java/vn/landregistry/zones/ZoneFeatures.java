@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.AsOf;
+import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 
@@ -37,15 +38,10 @@ class ZoneFeatures {
 			  'updatedAt', z.updated_at""";
 
 	/** For editors: whether a zone has a draft waiting to be published. */
-	private static final String PENDING = """
-			, 'pendingDraft', EXISTS (SELECT 1 FROM draft_revision dr WHERE dr.table_name = 'zone' AND dr.row_id = z.id)""";
+	private static final String PENDING = Drafts.pendingProperty("zone", "z");
 
 	/** The draft of a zone: who saved it, when, why, what it changes, and whether the zone moved on since. */
-	private static final String DRAFT = """
-			, 'pendingDraft', true,
-			  'draft', json_build_object('author', dr.author, 'savedAt', dr.saved_at, 'reason', dr.reason,
-			    'baseVersion', dr.base_version, 'stale', dr.base_version <> z.version,
-			    'changed', (SELECT json_agg(k ORDER BY k) FROM jsonb_object_keys(dr.change) k))""";
+	private static final String DRAFT = Drafts.draftProperties("z");
 
 	private final JdbcClient jdbc;
 

@@ -43,6 +43,14 @@ class ZoneService {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The editable columns of a zone, taken from a row r of the same type (a draft, a past version). */
+	private static final String TAKE_VALUES_OF_R = """
+			name_vi = r.name_vi, name_en = r.name_en, district_id = r.district_id, communes = r.communes,
+			plan_status = r.plan_status, lifecycle = r.lifecycle, legal_area_ha = r.legal_area_ha, boundary = r.boundary,
+			boundary_accuracy = r.boundary_accuracy, boundary_note = r.boundary_note, developer = r.developer,
+			decision_no = r.decision_no, decision_date = r.decision_date, note = r.note, source = r.source,
+			figure_sources = r.figure_sources, lease_land_ha = r.lease_land_ha, other_land_ha = r.other_land_ha""";
+
 	private final JdbcClient jdbc;
 
 	private final GeometryChecks geometry;
@@ -160,13 +168,8 @@ class ZoneService {
 			checkPlace(id, drafted.kind(), drafted.districtId(), drafted.geoJson());
 		}
 		try {
-			this.jdbc.sql("""
-					UPDATE zone z SET name_vi = r.name_vi, name_en = r.name_en, district_id = r.district_id,
-					       communes = r.communes, plan_status = r.plan_status, lifecycle = r.lifecycle,
-					       legal_area_ha = r.legal_area_ha, boundary = r.boundary, boundary_accuracy = r.boundary_accuracy,
-					       boundary_note = r.boundary_note, developer = r.developer, decision_no = r.decision_no,
-					       decision_date = r.decision_date, note = r.note, source = r.source, published = true,
-					       version = z.version + 1
+			this.jdbc.sql("UPDATE zone z SET " + TAKE_VALUES_OF_R + """
+					, published = true, version = z.version + 1
 					  FROM zone_with_draft(:id) r
 					 WHERE z.id = :id AND z.version = :version""")
 				.param("id", id).param("version", current.version()).update();
@@ -267,14 +270,8 @@ class ZoneService {
 		long districtId = JSON.readTree(values).path("district_id").asLong();
 		checkPlace(id, current.kind(), districtId, shape);
 		try {
-			this.jdbc.sql("""
-					UPDATE zone z SET name_vi = r.name_vi, name_en = r.name_en, district_id = r.district_id,
-					       communes = r.communes, plan_status = r.plan_status, lifecycle = r.lifecycle,
-					       legal_area_ha = r.legal_area_ha, boundary = r.boundary, boundary_accuracy = r.boundary_accuracy,
-					       boundary_note = r.boundary_note, developer = r.developer, decision_no = r.decision_no,
-					       decision_date = r.decision_date, note = r.note, source = r.source,
-					       figure_sources = r.figure_sources, lease_land_ha = r.lease_land_ha, other_land_ha = r.other_land_ha,
-					       version = z.version + 1
+			this.jdbc.sql("UPDATE zone z SET " + TAKE_VALUES_OF_R + """
+					, version = z.version + 1
 					  FROM jsonb_populate_record(NULL::zone, history_row(CAST(:values AS jsonb))) r
 					 WHERE z.id = :id AND z.version = :version""")
 				.param("values", values).param("id", id).param("version", current.version()).update();
