@@ -83,7 +83,7 @@ class OgcController {
 
 	private static final byte[] FEATURES_OPEN = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
 
-	private static final String HTML_UTF8 = "text/html;charset=UTF-8";
+	private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	/** Clients may keep pages and features but must ask again (If-None-Match) before using them: edits show at once. */
 	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
@@ -253,7 +253,7 @@ class OgcController {
 			link(links, self + "?f=html", "alternate", "text/html", "This feature as HTML");
 			link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
 			// the feature's closing brace gives way to its links
-			return encoded(join(Arrays.copyOf(feature, feature.length - 1), ",", tail), GeoJson.MEDIA_TYPE_VALUE, html, in);
+			return encoded(join(Arrays.copyOf(feature, feature.length - 1), ",", tail), GEO_JSON, html, in);
 		}), ifNoneMatch);
 	}
 
@@ -303,11 +303,11 @@ class OgcController {
 		}
 		link(links, base() + "/ogc/collections/" + collection.id(), "collection", "application/json", "The collection");
 		byte[] json = join(join(FEATURES_OPEN, page.features()), "],", tail);
-		return encoded(json, GeoJson.MEDIA_TYPE_VALUE, html, select.crs());
+		return encoded(json, GEO_JSON, html, select.crs());
 	}
 
 	/** The JSON as sent, or its HTML page. */
-	private static OgcAnswer encoded(byte[] json, String jsonType, boolean html, OgcCrs crs) {
+	private static OgcAnswer encoded(byte[] json, MediaType jsonType, boolean html, OgcCrs crs) {
 		if (html) {
 			JsonNode body = JSON.readTree(json);
 			byte[] page = OgcHtml.page(body.path("title").asString(body.path("id").asString("Features")), body)
@@ -328,7 +328,7 @@ class OgcController {
 		if (notModified) {
 			return response.build();
 		}
-		return response.contentType(MediaType.parseMediaType(answer.contentType())).body(answer.body());
+		return response.contentType(answer.contentType()).body(answer.body());
 	}
 
 	/** If-None-Match compares weakly (RFC 9110, 13.1.2): W/ prefixes do not matter. */

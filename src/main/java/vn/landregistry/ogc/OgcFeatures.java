@@ -12,8 +12,8 @@ import vn.landregistry.shared.SqlWhere;
 /**
  * Pages of a collection's features, built by PostGIS in the CRS asked for, in a stable order (the
  * order asked for, then id). PostgreSQL writes the features as compact GeoJSON text, joined into
- * the page's array, and counts the matches in the same statement: the application adds the
- * envelope and passes the bytes on, never parsing them.
+ * the page's array, and counts the matches in the same statement and scan: the application adds
+ * the envelope and passes the bytes on, never parsing them.
  */
 @Repository
 class OgcFeatures {
@@ -35,18 +35,28 @@ class OgcFeatures {
 	record Query(Map<String, String> filters, OgcBox box, Instant at, String orderBy, OgcCrs crs) {
 	}
 
+	/**
+	 * One scan finds the matches, counts them (a window over all of them, taken before the limit)
+	 * and numbers them in order; only the rows of the page become GeoJSON. A page past the last
+	 * match has no row to carry the count: then a second query counts.
+	 */
 	Page page(OgcCollection collection, Query query, int limit, long offset) {
 		SqlWhere where = where(collection, query.filters(), query.box(), query.at());
 		boolean past = query.at() != null;
-		String features = "SELECT row_number() OVER (ORDER BY " + query.orderBy() + ") AS ord, "
+		String features = "SELECT row_number() OVER (ORDER BY " + query.orderBy() + ") AS ord, count(*) OVER () AS matched, "
 				+ feature(collection, query.crs()) + " AS feature FROM " + withProperties(collection, past) + where.sql()
 				+ " ORDER BY " + query.orderBy() + " LIMIT :limit OFFSET :offset";
-		return this.jdbc.sql("SELECT (SELECT count(*) FROM " + collection.from(past) + where.sql() + ") AS matched, "
-				+ "count(*) AS returned, coalesce(string_agg(p.feature, ',' ORDER BY p.ord), '') AS features FROM ("
-				+ features + ") p")
+		Page page = this.jdbc.sql("SELECT max(p.matched) AS matched, count(*) AS returned, "
+				+ "coalesce(string_agg(p.feature, ',' ORDER BY p.ord), '') AS features FROM (" + features + ") p")
 			.params(where.params()).param("limit", limit).param("offset", offset)
 			.query((rs, row) -> new Page(rs.getBytes("features"), rs.getInt("returned"), rs.getLong("matched")))
 			.single();
+		if (page.returned() > 0 || offset == 0) {
+			return page;
+		}
+		long matched = this.jdbc.sql("SELECT count(*) FROM " + collection.from(past) + where.sql()).params(where.params())
+			.query(Long.class).single();
+		return new Page(page.features(), 0, matched);
 	}
 
 	/** One feature as the UTF-8 text of its GeoJSON. */
