@@ -72,14 +72,6 @@ class OgcCache {
 		return new Served(answer, false);
 	}
 
-	synchronized int count() {
-		return this.answers.size();
-	}
-
-	synchronized long bytes() {
-		return this.bytes;
-	}
-
 	private synchronized OgcAnswer get(String key) {
 		Entry entry = this.answers.get(key);
 		return entry == null ? null : entry.answer();
