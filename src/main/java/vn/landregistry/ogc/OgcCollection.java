@@ -2,14 +2,17 @@ package vn.landregistry.ogc;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One collection of the OGC API – Features service: the SQL of its rows (alias {@code t}), what
- * the public may see of them, their properties, and the properties one may filter on. When
- * {@code replay} names a function, {@code datetime} replays the rows as they were (history).
+ * the public may see of them, their properties (a SQL select list whose column names are the
+ * property names), the properties one may filter on, and the tables it reads (whose changes evict
+ * its cached pages). When {@code replay} names a function, {@code datetime} replays the rows as
+ * they were (history).
  */
 record OgcCollection(String id, String title, String description, String table, String replay, String joins,
-		String visible, String properties, List<OgcQueryable> queryables) {
+		String visible, String properties, List<OgcQueryable> queryables, Set<String> reads) {
 
 	String from(boolean past) {
 		String rows = past && this.replay != null ? this.replay + "(CAST(:at AS timestamptz)) t" : this.table + " t";

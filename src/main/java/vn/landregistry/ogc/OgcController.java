@@ -1,7 +1,10 @@
 package vn.landregistry.ogc;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +19,11 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.enums.ParameterStyle;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,17 +76,30 @@ class OgcController {
 			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
 			"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters" };
 
+	/** Says whether the answer came from the server's cache: HIT or MISS (absent when the cache is off). */
+	static final String CACHE_HEADER = "X-Cache";
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final byte[] FEATURES_OPEN = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+
+	private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+	/** Clients may keep pages and features but must ask again (If-None-Match) before using them: edits show at once. */
+	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
 
 	private final OgcCollections collections;
 
 	private final OgcFeatures features;
 
+	private final OgcCache cache;
+
 	private final Clock clock;
 
-	OgcController(OgcCollections collections, OgcFeatures features, Clock clock) {
+	OgcController(OgcCollections collections, OgcFeatures features, OgcCache cache, Clock clock) {
 		this.collections = collections;
 		this.features = features;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -166,8 +186,11 @@ class OgcController {
 					array = @ArraySchema(schema = @Schema(type = "string"))),
 			@Parameter(name = "f", in = ParameterIn.QUERY, description = "Encoding",
 					schema = @Schema(type = "string", allowableValues = { "json", "html" })) })
-	ResponseEntity<String> items(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> query,
-			@RequestHeader(name = "Accept", required = false) String accept) {
+	@ApiResponse(responseCode = "200", description = "The page; ETag and X-Cache (HIT or MISS: whether the server's cache had it)")
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+	ResponseEntity<byte[]> items(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> query,
+			@RequestHeader(name = "Accept", required = false) String accept,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		OgcCollection collection = find(id);
 		Map<String, String> filters = new LinkedHashMap<>();
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
@@ -187,34 +210,26 @@ class OgcController {
 		OgcBox box = OgcBox.parse(query.get("bbox"), OgcCrs.parse("bbox-crs", query.get("bbox-crs")));
 		OgcFeatures.Query select = new OgcFeatures.Query(filters, box, datetime(query.get("datetime")),
 				orderBy(collection, query.get("sortby")), crs);
-		OgcFeatures.Page page = this.features.page(collection, select, limit, offset);
-		ObjectNode body = (ObjectNode) JSON.readTree(page.features());
-		int returned = body.get("features").size();
-		body.put("numberMatched", page.matched()).put("numberReturned", returned).put("timeStamp", Instant.now(this.clock).toString());
+		boolean html = wantsHtml(query.get("f"), accept);
 		String items = base() + "/ogc/collections/" + id + "/items";
 		String rest = rest(query);
-		ArrayNode links = body.putArray("links");
-		link(links, items + "?offset=" + offset + "&limit=" + limit + rest, "self", GeoJson.MEDIA_TYPE_VALUE, "This page");
-		link(links, items + "?offset=" + offset + "&limit=" + limit + rest + "&f=html", "alternate", "text/html", "This page as HTML");
-		if (offset + returned < page.matched()) {
-			link(links, items + "?offset=" + (offset + limit) + "&limit=" + limit + rest, "next", GeoJson.MEDIA_TYPE_VALUE, "Next page");
-		}
-		if (offset > 0) {
-			link(links, items + "?offset=" + Math.max(0, offset - limit) + "&limit=" + limit + rest, "prev",
-					GeoJson.MEDIA_TYPE_VALUE, "Previous page");
-		}
-		link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
-		return withCrs(answer(body, GeoJson.MEDIA_TYPE_VALUE, query.get("f"), accept), crs);
+		// the links repeat the other parameters as given: they are part of the key as they are
+		String key = String.join("\n", "items", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", items,
+				offset + "/" + limit, rest);
+		return served(this.cache.serve(id, key, () -> page(collection, select, limit, offset, items, rest, html)), ifNoneMatch);
 	}
 
 	@GetMapping("/collections/{id}/items/{fid}")
 	@Operation(summary = "One feature")
-	ResponseEntity<String> item(@PathVariable String id, @PathVariable String fid,
+	@ApiResponse(responseCode = "200", description = "The feature; ETag and X-Cache (HIT or MISS: whether the server's cache had it)")
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+	ResponseEntity<byte[]> item(@PathVariable String id, @PathVariable String fid,
 			@RequestParam(required = false) String f, @RequestParam(required = false) String datetime,
 			@Parameter(description = "CRS of the geometry in the answer", schema = @Schema(type = "string", format = "uri",
 					allowableValues = { OgcCrs.Uri.CRS84, OgcCrs.Uri.EPSG_4326, OgcCrs.Uri.EPSG_9214 },
 					defaultValue = OgcCrs.Uri.CRS84)) @RequestParam(required = false) String crs,
-			@RequestHeader(name = "Accept", required = false) String accept) {
+			@RequestHeader(name = "Accept", required = false) String accept,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		OgcCollection collection = find(id);
 		OgcCrs in = OgcCrs.parse("crs", crs);
 		long featureId;
@@ -224,14 +239,22 @@ class OgcController {
 		catch (NumberFormatException ex) {
 			throw new NotFoundException("no feature " + fid + " in " + id);
 		}
-		ObjectNode body = (ObjectNode) JSON.readTree(this.features.one(collection, featureId, datetime(datetime), in)
-			.orElseThrow(() -> new NotFoundException("no feature " + fid + " in " + id)));
-		ArrayNode links = body.putArray("links");
+		Instant at = datetime(datetime);
+		boolean html = wantsHtml(f, accept);
 		String self = base() + "/ogc/collections/" + id + "/items/" + fid;
-		link(links, self, "self", GeoJson.MEDIA_TYPE_VALUE, "This feature");
-		link(links, self + "?f=html", "alternate", "text/html", "This feature as HTML");
-		link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
-		return withCrs(answer(body, GeoJson.MEDIA_TYPE_VALUE, f, accept), in);
+		String key = String.join("\n", "item", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", self,
+				String.valueOf(at), in.name());
+		return served(this.cache.serve(id, key, () -> {
+			byte[] feature = this.features.one(collection, featureId, at, in)
+				.orElseThrow(() -> new NotFoundException("no feature " + fid + " in " + id));
+			ObjectNode tail = JSON.createObjectNode();
+			ArrayNode links = tail.putArray("links");
+			link(links, self, "self", GeoJson.MEDIA_TYPE_VALUE, "This feature");
+			link(links, self + "?f=html", "alternate", "text/html", "This feature as HTML");
+			link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
+			// the feature's closing brace gives way to its links
+			return encoded(join(Arrays.copyOf(feature, feature.length - 1), ",", tail), GEO_JSON, html, in);
+		}), ifNoneMatch);
 	}
 
 	@GetMapping("/collections/{id}/queryables")
@@ -258,6 +281,75 @@ class OgcController {
 			return answer(page, SCHEMA_JSON, "html", accept);
 		}
 		return answer(schema, SCHEMA_JSON, f, accept);
+	}
+
+	/** One page: the features as PostgreSQL wrote them, in an envelope of counts and links. */
+	private OgcAnswer page(OgcCollection collection, OgcFeatures.Query select, int limit, long offset, String items, String rest,
+			boolean html) {
+		OgcFeatures.Page page = this.features.page(collection, select, limit, offset);
+		ObjectNode tail = JSON.createObjectNode().put("numberMatched", page.matched()).put("numberReturned", page.returned())
+			.put("timeStamp", Instant.now(this.clock).toString());
+		ArrayNode links = tail.putArray("links");
+		link(links, items + "?offset=" + offset + "&limit=" + limit + rest, "self", GeoJson.MEDIA_TYPE_VALUE, "This page");
+		link(links, items + "?offset=" + offset + "&limit=" + limit + rest + "&f=html", "alternate", "text/html",
+				"This page as HTML");
+		if (offset + page.returned() < page.matched()) {
+			link(links, items + "?offset=" + (offset + limit) + "&limit=" + limit + rest, "next", GeoJson.MEDIA_TYPE_VALUE,
+					"Next page");
+		}
+		if (offset > 0) {
+			link(links, items + "?offset=" + Math.max(0, offset - limit) + "&limit=" + limit + rest, "prev",
+					GeoJson.MEDIA_TYPE_VALUE, "Previous page");
+		}
+		link(links, base() + "/ogc/collections/" + collection.id(), "collection", "application/json", "The collection");
+		byte[] json = join(join(FEATURES_OPEN, page.features()), "],", tail);
+		return encoded(json, GEO_JSON, html, select.crs());
+	}
+
+	/** The JSON as sent, or its HTML page. */
+	private static OgcAnswer encoded(byte[] json, MediaType jsonType, boolean html, OgcCrs crs) {
+		if (html) {
+			JsonNode body = JSON.readTree(json);
+			byte[] page = OgcHtml.page(body.path("title").asString(body.path("id").asString("Features")), body)
+				.getBytes(StandardCharsets.UTF_8);
+			return OgcAnswer.of(page, HTML_UTF8, crs.header());
+		}
+		return OgcAnswer.of(json, jsonType, crs.header());
+	}
+
+	private ResponseEntity<byte[]> served(OgcCache.Served served, String ifNoneMatch) {
+		OgcAnswer answer = served.answer();
+		boolean notModified = matches(ifNoneMatch, answer.etag());
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+			.eTag(answer.etag()).cacheControl(REVALIDATE).header("Content-Crs", answer.contentCrs());
+		if (served.hit() != null) {
+			response.header(CACHE_HEADER, served.hit() ? "HIT" : "MISS");
+		}
+		if (notModified) {
+			return response.build();
+		}
+		return response.contentType(answer.contentType()).body(answer.body());
+	}
+
+	/** If-None-Match compares weakly (RFC 9110, 13.1.2): W/ prefixes do not matter. */
+	private static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+			.anyMatch(tag -> "*".equals(tag) || tag.replaceFirst("^W/", "").equals(etag));
+	}
+
+	/** {@code head}, then {@code separator} and the members of {@code tail} (an object without its opening brace). */
+	private static byte[] join(byte[] head, String separator, ObjectNode tail) {
+		String members = tail.toString().substring(1);
+		return join(head, (separator + members).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static byte[] join(byte[] a, byte[] b) {
+		byte[] joined = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, joined, a.length, b.length);
+		return joined;
 	}
 
 	private ObjectNode describe(OgcCollection collection) {
@@ -308,12 +400,6 @@ class OgcController {
 				.body(OgcHtml.page(body.path("title").asString(body.path("id").asString("Features")), body));
 		}
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(jsonType)).body(body.toString());
-	}
-
-	/** The CRS of the coordinates in a features answer (Part 2's Content-Crs header). */
-	private static ResponseEntity<String> withCrs(ResponseEntity<String> answer, OgcCrs crs) {
-		return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders()).header("Content-Crs", crs.header())
-			.body(answer.getBody());
 	}
 
 	/**

@@ -138,6 +138,20 @@ class OgcFeaturesTest extends PostgisTest {
 	}
 
 	@Test
+	void aPagePastTheLastFeatureStillSaysHowManyMatch() {
+		long matched = this.http.get("/ogc/collections/zones/items?limit=1").json().get("numberMatched").asLong();
+		JsonNode past = this.http.get("/ogc/collections/zones/items?limit=3&offset=" + (matched + 5)).json();
+		assertThat(past.get("numberMatched").asLong()).isEqualTo(matched);
+		assertThat(past.get("numberReturned").asInt()).isZero();
+		assertThat(past.get("features")).isEmpty();
+		assertThat(rels(past.get("links"))).contains("prev").doesNotContain("next");
+		JsonNode last = this.http.get("/ogc/collections/zones/items?limit=3&offset=" + (matched - 1)).json();
+		assertThat(last.get("numberMatched").asLong()).isEqualTo(matched);
+		assertThat(last.get("numberReturned").asInt()).isEqualTo(1);
+		assertThat(rels(last.get("links"))).doesNotContain("next");
+	}
+
+	@Test
 	void filtersBoundingBoxesAndSingleFeatures() {
 		JsonNode kcn = this.http.get("/ogc/collections/zones/items?kind=KCN&limit=1000").json();
 		assertThat(kcn.get("features")).allSatisfy(f -> assertThat(f.get("properties").get("kind").asString()).isEqualTo("KCN"));

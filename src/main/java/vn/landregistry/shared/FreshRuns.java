@@ -1,4 +1,4 @@
-package vn.landregistry.tiles;
+package vn.landregistry.shared;
 
 /**
  * Runs a check on behalf of many callers, each of whom must see a run that started after it
@@ -67,7 +67,7 @@ final class FreshRuns {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while the tile cache was checked", ex);
+			throw new IllegalStateException("interrupted while waiting for a check", ex);
 		}
 	}
 

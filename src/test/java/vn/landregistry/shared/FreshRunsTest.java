@@ -1,4 +1,4 @@
-package vn.landregistry.tiles;
+package vn.landregistry.shared;
 
 import java.util.ArrayList;
 import java.util.List;
