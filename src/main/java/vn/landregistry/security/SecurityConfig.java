@@ -47,7 +47,7 @@ class SecurityConfig {
 		read.addAllowedOrigin("*");
 		read.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
 		read.setAllowedHeaders(List.of("Accept", "Accept-Language", "If-None-Match", "Range"));
-		read.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "X-Tile-Cache"));
+		read.setExposedHeaders(List.of("ETag", "Content-Crs", "Link", "X-Tile-Cache", "X-Cache"));
 		read.setAllowCredentials(false);
 		read.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
