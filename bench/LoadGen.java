@@ -29,15 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * HttpClient only; talks to 127.0.0.1 (or localhost) and nothing else.
  *
  * <pre>
- * java bench/LoadGen.java run --base http://127.0.0.1:8181 \
+ * bench/run-java LoadGen run --base http://127.0.0.1:8181 \
  *     --endpoint 'province=/api/stats/fill-rate?groupBy=province&asOf={day}' \
  *     --endpoint 'district=/api/stats/fill-rate?groupBy=district&asOf={day}' \
  *     --from 2021-01-01 --to 2025-12-31 --requests 2000 --warmup 200 --concurrency 4 \
  *     --limit-seconds 60 --seed 1 --out results.tsv [--hook 'some-command']
  *
- * java bench/LoadGen.java check --base http://127.0.0.1:8181 \
+ * bench/run-java LoadGen check --base http://127.0.0.1:8181 \
  *     --path '/api/stats/fill-rate?groupBy=province&asOf=2023-05-17' --expect 'SYN=0.333166,TOTAL=0.333166'
- * java bench/LoadGen.java check --base http://127.0.0.1:8181 --file checks.tsv   # lines: path TAB expect
+ * bench/run-java LoadGen check --base http://127.0.0.1:8181 --file checks.tsv   # lines: path TAB expect
  * </pre>
  *
  * {@code run} first warms every endpoint with {@code --warmup} requests (not measured, at most
@@ -72,7 +72,7 @@ public class LoadGen {
 	}
 
 	private static void usage() {
-		System.err.println("usage: java bench/LoadGen.java run|check --base http://127.0.0.1:PORT [options] (see the comment at the top)");
+		System.err.println("usage: bench/run-java LoadGen run|check --base http://127.0.0.1:PORT [options] (see the comment at the top)");
 		System.exit(2);
 	}
 
@@ -470,142 +470,6 @@ public class LoadGen {
 
 	private static String abbreviate(String s) {
 		return s.length() > 300 ? s.substring(0, 300) + "..." : s;
-	}
-
-	/** A minimal JSON reader: objects, arrays, strings, numbers (as Double), booleans and null. */
-	static final class Json {
-
-		private final String s;
-
-		private int i;
-
-		Json(String s) {
-			this.s = s;
-		}
-
-		Object parse() {
-			Object value = value();
-			space();
-			if (this.i != this.s.length()) {
-				throw new IllegalArgumentException("trailing characters at " + this.i);
-			}
-			return value;
-		}
-
-		private Object value() {
-			space();
-			char c = this.s.charAt(this.i);
-			switch (c) {
-				case '{': {
-					Map<String, Object> map = new LinkedHashMap<>();
-					this.i++;
-					space();
-					if (this.s.charAt(this.i) == '}') {
-						this.i++;
-						return map;
-					}
-					while (true) {
-						space();
-						String key = string();
-						space();
-						expect(':');
-						map.put(key, value());
-						space();
-						if (this.s.charAt(this.i) == ',') {
-							this.i++;
-							continue;
-						}
-						expect('}');
-						return map;
-					}
-				}
-				case '[': {
-					List<Object> list = new ArrayList<>();
-					this.i++;
-					space();
-					if (this.s.charAt(this.i) == ']') {
-						this.i++;
-						return list;
-					}
-					while (true) {
-						list.add(value());
-						space();
-						if (this.s.charAt(this.i) == ',') {
-							this.i++;
-							continue;
-						}
-						expect(']');
-						return list;
-					}
-				}
-				case '"':
-					return string();
-				case 't':
-					return literal("true", Boolean.TRUE);
-				case 'f':
-					return literal("false", Boolean.FALSE);
-				case 'n':
-					return literal("null", null);
-				default: {
-					int start = this.i;
-					while (this.i < this.s.length() && "+-0123456789.eE".indexOf(this.s.charAt(this.i)) >= 0) {
-						this.i++;
-					}
-					return Double.valueOf(this.s.substring(start, this.i));
-				}
-			}
-		}
-
-		private Object literal(String word, Object value) {
-			if (!this.s.startsWith(word, this.i)) {
-				throw new IllegalArgumentException("bad literal at " + this.i);
-			}
-			this.i += word.length();
-			return value;
-		}
-
-		private String string() {
-			expect('"');
-			StringBuilder sb = new StringBuilder();
-			while (true) {
-				char c = this.s.charAt(this.i++);
-				if (c == '"') {
-					return sb.toString();
-				}
-				if (c == '\\') {
-					char e = this.s.charAt(this.i++);
-					switch (e) {
-						case 'n' -> sb.append('\n');
-						case 't' -> sb.append('\t');
-						case 'r' -> sb.append('\r');
-						case 'b' -> sb.append('\b');
-						case 'f' -> sb.append('\f');
-						case 'u' -> {
-							sb.append((char) Integer.parseInt(this.s.substring(this.i, this.i + 4), 16));
-							this.i += 4;
-						}
-						default -> sb.append(e);
-					}
-				}
-				else {
-					sb.append(c);
-				}
-			}
-		}
-
-		private void expect(char c) {
-			if (this.s.charAt(this.i) != c) {
-				throw new IllegalArgumentException("expected '" + c + "' at " + this.i);
-			}
-			this.i++;
-		}
-
-		private void space() {
-			while (this.i < this.s.length() && Character.isWhitespace(this.s.charAt(this.i))) {
-				this.i++;
-			}
-		}
-
 	}
 
 }

@@ -38,14 +38,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * of the shared CPUs as possible), talking to 127.0.0.1 only.
  *
  * <pre>
- * java bench/MapLoad.java http --name NAME --base http://127.0.0.1:PORT --list FILE [--warmup-list FILE]
+ * bench/run-java MapLoad http --name NAME --base http://127.0.0.1:PORT --list FILE [--warmup-list FILE]
  *     [--expect-type application/vnd.mapbox-vector-tile] [--count-header X-Tile-Cache]
  *     [--concurrency 4] [--rounds 1] [--min-seconds 0] [--limit-seconds 60]
  *     --out results.tsv [--tags-out tags.tsv] [--hook 'command']
  * java -cp postgresql.jar bench/MapLoad.java sql --name NAME --jdbc jdbc:postgresql://127.0.0.1:5544/registry
  *     --user registry --sql "SELECT mvt_tile('plots', ?, ?, ?)" --list FILE [same options]
- * java bench/MapLoad.java mvt FILE...     # feature count of every layer of each tile
- * java bench/MapLoad.java json FILE...    # numberMatched, numberReturned and the features of each page
+ * bench/run-java MapLoad mvt FILE...     # feature count of every layer of each tile
+ * bench/run-java MapLoad json FILE...    # numberMatched, numberReturned and the features of each page
  * </pre>
  *
  * A list holds one request a line, {@code TAG<TAB>TARGET}: TARGET is a path (http) or {@code z x y}
@@ -74,7 +74,7 @@ public class MapLoad {
 	}
 
 	private static void usage() {
-		System.err.println("usage: java bench/MapLoad.java http|sql|mvt|json ... (see the comment at the top)");
+		System.err.println("usage: bench/run-java MapLoad http|sql|mvt|json ... (see the comment at the top)");
 		System.exit(2);
 	}
 
@@ -806,142 +806,6 @@ public class MapLoad {
 
 	private static String number(Object value) {
 		return value instanceof Double d ? Long.toString(d.longValue()) : "-";
-	}
-
-	/** A minimal JSON reader: objects, arrays, strings, numbers (as Double), booleans and null. */
-	static final class Json {
-
-		private final String s;
-
-		private int i;
-
-		Json(String s) {
-			this.s = s;
-		}
-
-		Object parse() {
-			Object value = value();
-			space();
-			if (this.i != this.s.length()) {
-				throw new IllegalArgumentException("trailing characters at " + this.i);
-			}
-			return value;
-		}
-
-		private Object value() {
-			space();
-			char c = this.s.charAt(this.i);
-			switch (c) {
-				case '{': {
-					Map<String, Object> map = new LinkedHashMap<>();
-					this.i++;
-					space();
-					if (this.s.charAt(this.i) == '}') {
-						this.i++;
-						return map;
-					}
-					while (true) {
-						space();
-						String key = string();
-						space();
-						expect(':');
-						map.put(key, value());
-						space();
-						if (this.s.charAt(this.i) == ',') {
-							this.i++;
-							continue;
-						}
-						expect('}');
-						return map;
-					}
-				}
-				case '[': {
-					List<Object> list = new ArrayList<>();
-					this.i++;
-					space();
-					if (this.s.charAt(this.i) == ']') {
-						this.i++;
-						return list;
-					}
-					while (true) {
-						list.add(value());
-						space();
-						if (this.s.charAt(this.i) == ',') {
-							this.i++;
-							continue;
-						}
-						expect(']');
-						return list;
-					}
-				}
-				case '"':
-					return string();
-				case 't':
-					return literal("true", Boolean.TRUE);
-				case 'f':
-					return literal("false", Boolean.FALSE);
-				case 'n':
-					return literal("null", null);
-				default: {
-					int start = this.i;
-					while (this.i < this.s.length() && "+-0123456789.eE".indexOf(this.s.charAt(this.i)) >= 0) {
-						this.i++;
-					}
-					return Double.valueOf(this.s.substring(start, this.i));
-				}
-			}
-		}
-
-		private Object literal(String word, Object value) {
-			if (!this.s.startsWith(word, this.i)) {
-				throw new IllegalArgumentException("bad literal at " + this.i);
-			}
-			this.i += word.length();
-			return value;
-		}
-
-		private String string() {
-			expect('"');
-			StringBuilder sb = new StringBuilder();
-			while (true) {
-				char c = this.s.charAt(this.i++);
-				if (c == '"') {
-					return sb.toString();
-				}
-				if (c == '\\') {
-					char e = this.s.charAt(this.i++);
-					switch (e) {
-						case 'n' -> sb.append('\n');
-						case 't' -> sb.append('\t');
-						case 'r' -> sb.append('\r');
-						case 'b' -> sb.append('\b');
-						case 'f' -> sb.append('\f');
-						case 'u' -> {
-							sb.append((char) Integer.parseInt(this.s.substring(this.i, this.i + 4), 16));
-							this.i += 4;
-						}
-						default -> sb.append(e);
-					}
-				}
-				else {
-					sb.append(c);
-				}
-			}
-		}
-
-		private void expect(char c) {
-			if (this.s.charAt(this.i) != c) {
-				throw new IllegalArgumentException("expected '" + c + "' at " + this.i);
-			}
-			this.i++;
-		}
-
-		private void space() {
-			while (this.i < this.s.length() && Character.isWhitespace(this.s.charAt(this.i))) {
-				this.i++;
-			}
-		}
-
 	}
 
 }
