@@ -191,10 +191,20 @@ SELECT r.id, 'Synthetic prospect ' || r.id, r.reserved_on,
 \echo '  zone_leased_area: refresh_zone_leased_area(all zones)'
 SELECT refresh_zone_leased_area(array_agg(id ORDER BY id)) FROM zone \g /dev/null
 
-\echo '  plot.committed_until (when present in the schema): the last day a lease binds each plot'
+\echo '  plot.committed_until and the latest lease (when present in the schema): what the lease triggers keep'
 SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'plot' AND column_name = 'committed_until')
   AS has_commitment \gset
-\if :has_commitment
+SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'plot' AND column_name = 'last_lease_from')
+  AS has_last_lease \gset
+\if :has_last_lease
+-- as refresh_plot_commitment() sets them (migrations/V11), in one pass
+UPDATE plot p SET committed_until = m.until, last_lease_from = m.lease_from, last_lease_signed_on = m.signed_on,
+                  last_lease_operating_from = m.operating_from
+  FROM (SELECT DISTINCT ON (plot_id) plot_id, coalesce(reserved_on, signed_on) AS lease_from, signed_on, operating_from,
+               max(coalesce(ended_on, 'infinity'::date)) OVER (PARTITION BY plot_id) AS until
+          FROM lease ORDER BY plot_id, coalesce(reserved_on, signed_on) DESC) m
+ WHERE m.plot_id = p.id;
+\elif :has_commitment
 UPDATE plot p SET committed_until = m.until
   FROM (SELECT plot_id, max(coalesce(ended_on, 'infinity'::date)) AS until FROM lease GROUP BY plot_id) m
  WHERE m.plot_id = p.id;

@@ -2,12 +2,12 @@ package vn.landregistry.tiles;
 
 /**
  * A lon/lat rectangle an edit touched, and the tiles it reaches: those whose envelope, with the
- * buffer mvt_tile() draws around each tile (256/4096 of its width), meets the rectangle.
+ * buffer mvt_tile() draws around each tile (64/4096 of its width), meets the rectangle.
  */
 record Area(double west, double south, double east, double north) {
 
-	/** Tile buffer of mvt_tile() (256 of 4096), with a little room for rounding. */
-	private static final double MARGIN = 256.0 / 4096 + 0.01;
+	/** Tile buffer of mvt_tile() (64 of 4096, migrations/V11), with a little room for rounding. */
+	private static final double MARGIN = 64.0 / 4096 + 0.01;
 
 	private static final double MAX_LATITUDE = 85.0511287798066;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Tiles from PostGIS (mvt_tile(), migrations/V10), and what a TileJSON document says of the data. */
+/** Tiles from PostGIS (mvt_tile(), migrations/V10 and V11), and what a TileJSON document says of the data. */
 @Repository
 class TileSource {
 

@@ -16,8 +16,8 @@ class AreaTest {
 
 	@Test
 	void anAreaJustOutsideATileStillReachesItThroughItsBuffer() {
-		// just east of the tile's east edge (106.10596), within 1/16 of a tile
-		int[] range = new Area(106.1065, 21.235, 106.1067, 21.236).tileRanges()[14];
+		// just east of the tile's east edge (106.10596), within 1/64 of a tile (0.00034°)
+		int[] range = new Area(106.1061, 21.235, 106.1062, 21.236).tileRanges()[14];
 		assertThat(range[0]).isEqualTo(13020);
 		assertThat(range[2]).isEqualTo(13021);
 	}
