@@ -39,6 +39,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import vn.landregistry.shared.AsOf;
+import vn.landregistry.shared.ContentTags;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
@@ -319,7 +320,7 @@ class OgcController {
 
 	private ResponseEntity<byte[]> served(OgcCache.Served served, String ifNoneMatch) {
 		OgcAnswer answer = served.answer();
-		boolean notModified = matches(ifNoneMatch, answer.etag());
+		boolean notModified = ContentTags.noneMatch(ifNoneMatch, answer.etag());
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
 			.eTag(answer.etag()).cacheControl(REVALIDATE).header("Content-Crs", answer.contentCrs());
 		if (served.hit() != null) {
@@ -329,15 +330,6 @@ class OgcController {
 			return response.build();
 		}
 		return response.contentType(answer.contentType()).body(answer.body());
-	}
-
-	/** If-None-Match compares weakly (RFC 9110, 13.1.2): W/ prefixes do not matter. */
-	private static boolean matches(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-			.anyMatch(tag -> "*".equals(tag) || tag.replaceFirst("^W/", "").equals(etag));
 	}
 
 	/** {@code head}, then {@code separator} and the members of {@code tail} (an object without its opening brace). */

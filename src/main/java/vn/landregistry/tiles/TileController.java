@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import vn.landregistry.shared.ContentTags;
 import vn.landregistry.shared.NotFoundException;
 
 /**
@@ -105,7 +106,7 @@ class TileController {
 		TileLayer tileLayer = layer(layer);
 		TileService.Served served = this.tiles.tile(tileLayer, TileAddress.parse(z, x, y));
 		Tile tile = served.tile();
-		HttpStatus status = matches(ifNoneMatch, tile.etag()) ? HttpStatus.NOT_MODIFIED
+		HttpStatus status = ContentTags.noneMatch(ifNoneMatch, tile.etag()) ? HttpStatus.NOT_MODIFIED
 				: tile.empty() ? HttpStatus.NO_CONTENT : HttpStatus.OK;
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(tile.etag())
 			.cacheControl(this.cacheControl).header(CACHE_HEADER, served.hit() ? "HIT" : "MISS");
@@ -118,15 +119,6 @@ class TileController {
 	private static TileLayer layer(String id) {
 		return TileLayer.find(id).orElseThrow(() -> new NotFoundException("unknown tile layer '" + id + "'; the layers are "
 				+ Arrays.stream(TileLayer.values()).map(TileLayer::id).collect(Collectors.joining(", "))));
-	}
-
-	/** If-None-Match compares weakly (RFC 9110, 13.1.2): W/ prefixes do not matter. */
-	private static boolean matches(String ifNoneMatch, String etag) {
-		if (ifNoneMatch == null) {
-			return false;
-		}
-		return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
-			.anyMatch(tag -> "*".equals(tag) || tag.replaceFirst("^W/", "").equals(etag));
 	}
 
 	private static String base() {
