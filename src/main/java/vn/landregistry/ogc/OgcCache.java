@@ -2,15 +2,12 @@ package vn.landregistry.ogc;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 import vn.landregistry.shared.RegistryChanges;
+import vn.landregistry.shared.SizedLru;
 
 /**
  * Items pages and single features already answered, in memory, bounded by their size (the least
@@ -22,8 +19,7 @@ import vn.landregistry.shared.RegistryChanges;
  * change_history since the last look (one small query, shared by concurrent requests), and every
  * cached answer of a collection that reads a changed table goes ({@link OgcCollections#changedBy});
  * a change of the administrative units or of the day empties the cache. An answer made before an
- * eviction of its collection is not stored after it ({@link #generation}), since it may hold what
- * the edit changed.
+ * eviction is not stored after it, since it may hold what the edit changed.
  */
 @Component
 class OgcCache {
@@ -37,14 +33,12 @@ class OgcCache {
 
 	private final RegistryChanges.Watch watch;
 
-	private final LinkedHashMap<String, Entry> answers = new LinkedHashMap<>(256, 0.75f, true);
-
-	private final Map<String, Long> generations = new HashMap<>();
-
-	private long bytes;
+	private final SizedLru<String, Entry> answers;
 
 	OgcCache(OgcProperties properties, OgcCollections collections, RegistryChanges changes, Clock clock) {
 		this.capacity = properties.cacheSize().toBytes();
+		this.answers = new SizedLru<>(this.capacity,
+				(key, entry) -> entry.answer().body().length + 2L * key.length() + ENTRY_OVERHEAD);
 		this.collections = collections;
 		this.watch = changes.watch("CAST(now() AT TIME ZONE '" + clock.getZone().getId() + "' AS date)", this::apply);
 	}
@@ -66,61 +60,32 @@ class OgcCache {
 		if (cached != null) {
 			return new Served(cached, true);
 		}
-		long generation = generation(collection);
+		long generation = this.answers.generation();
 		OgcAnswer answer = make.get();
-		put(collection, key, answer, generation);
+		this.answers.put(key, new Entry(collection, answer), generation);
 		return new Served(answer, false);
 	}
 
-	private synchronized OgcAnswer get(String key) {
+	private OgcAnswer get(String key) {
 		Entry entry = this.answers.get(key);
 		return entry == null ? null : entry.answer();
-	}
-
-	/** Changes with every eviction of the collection. */
-	private synchronized long generation(String collection) {
-		return this.generations.getOrDefault(collection, 0L);
-	}
-
-	private synchronized void put(String collection, String key, OgcAnswer answer, long generation) {
-		Entry entry = new Entry(collection, answer, size(key, answer));
-		if (generation != generation(collection) || entry.size() > this.capacity) {
-			return;
-		}
-		Entry previous = this.answers.put(key, entry);
-		this.bytes += entry.size() - (previous == null ? 0 : previous.size());
-		Iterator<Entry> eldest = this.answers.values().iterator();
-		while (this.bytes > this.capacity && eldest.hasNext()) {
-			this.bytes -= eldest.next().size();
-			eldest.remove();
-		}
 	}
 
 	private void apply(RegistryChanges.Changed changed) {
 		evict(changed.everything() ? this.collections.ids() : this.collections.changedBy(changed.tables()));
 	}
 
-	private synchronized void evict(Collection<String> collections) {
-		collections.forEach(c -> this.generations.merge(c, 1L, Long::sum));
-		Iterator<Entry> entries = this.answers.values().iterator();
-		while (entries.hasNext()) {
-			Entry entry = entries.next();
-			if (collections.contains(entry.collection())) {
-				this.bytes -= entry.size();
-				entries.remove();
-			}
+	private void evict(Collection<String> collections) {
+		if (!collections.isEmpty()) {
+			this.answers.evictIf((key, entry) -> collections.contains(entry.collection()));
 		}
-	}
-
-	private static long size(String key, OgcAnswer answer) {
-		return answer.body().length + 2L * key.length() + ENTRY_OVERHEAD;
 	}
 
 	/** An answer and whether it came from the cache (null: there is no cache). */
 	record Served(OgcAnswer answer, Boolean hit) {
 	}
 
-	private record Entry(String collection, OgcAnswer answer, long size) {
+	private record Entry(String collection, OgcAnswer answer) {
 	}
 
 }
