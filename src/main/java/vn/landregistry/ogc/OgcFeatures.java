@@ -83,12 +83,12 @@ class OgcFeatures {
 
 	/**
 	 * SQL of one Feature as compact text: RFC 7946, exterior rings counter-clockwise, the CRS's
-	 * decimals. Concatenated rather than built as json: PostgreSQL would otherwise parse every
+	 * decimals, no geometry-level "crs" member (options 0: the Content-Crs header names the CRS). Concatenated rather than built as json: PostgreSQL would otherwise parse every
 	 * geometry's GeoJSON again to check it.
 	 */
 	private static String feature(OgcCollection collection, OgcCrs crs) {
 		return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || coalesce(ST_AsGeoJSON(ST_ForcePolygonCCW("
-				+ crs.fromStorage("t.boundary") + "), " + crs.decimals() + "), 'null') || ',\"properties\":' || "
+				+ crs.fromStorage("t.boundary") + "), " + crs.decimals() + ", 0), 'null') || ',\"properties\":' || "
 				+ "CAST(row_to_json(props) AS text) || '}'";
 	}
 

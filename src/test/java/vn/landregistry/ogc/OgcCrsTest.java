@@ -173,6 +173,19 @@ class OgcCrsTest extends PostgisTest {
 		}
 	}
 
+	/** The CRS is named once, by the Content-Crs header: no geometry carries a "crs" member of its own. */
+	@Test
+	void geometriesInVn2000CarryNoCrsMember() {
+		String items = "/ogc/collections/zones/items?limit=5&crs=" + enc(VN2000);
+		assertThat(header(items, "Content-Crs")).isEqualTo("<" + VN2000 + ">");
+		JsonNode features = this.http.get(items).json().get("features");
+		assertThat(features.size()).isPositive();
+		for (JsonNode feature : features) {
+			assertThat(feature.get("geometry").has("type")).isTrue();
+			assertThat(feature.get("geometry").has("crs")).as("geometry of %s", feature.get("id")).isFalse();
+		}
+	}
+
 	@Test
 	void aBoxInEitherCrsFindsTheSameZones() {
 		JsonNode zone = this.http.get("/ogc/collections/zones/items?code=KCN-QUANG-CHAU").json().get("features").get(0);
