@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * (requests go to a closed proxy port) and works only on files under the import's own folder.
  */
 @Component
+@EnableConfigurationProperties(ExchangeProperties.class)
 class Gdal {
 
 	private static final long MEMORY_LIMIT = 4L << 30;
