@@ -138,7 +138,7 @@ class ImportChecks {
 		// the zone named in the file, else the published zone holding most of the shape
 		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
 				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
-				+ "ORDER BY ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) DESC LIMIT 1))";
+				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
 		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
 				+ "WHERE f.batch_id = :b");
 		run(batch, "UPDATE import_feature f SET match_id = p.id FROM plot p WHERE f.batch_id = :b AND p.code = f.code "
@@ -178,7 +178,7 @@ class ImportChecks {
 	private void phases(long batch, Mapping m) {
 		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
 				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
-				+ "ORDER BY ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) DESC LIMIT 1))";
+				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
 		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
 				+ "WHERE f.batch_id = :b");
 		run(batch, "UPDATE import_feature f SET match_id = c.id FROM clearance_phase c WHERE f.batch_id = :b AND c.code = f.code "

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportReader {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	/** Reads one feature at a time from the stream: what follows it is the next feature, not an error. */
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
 	private static final int CHUNK = 2000;
 
@@ -55,9 +57,6 @@ class ImportReader {
 		Path source = file.format() == UploadedFile.Format.XLSX ? sheetAsCsv(file) : file.dataset();
 		UploadedFile.Format format = file.format() == UploadedFile.Format.XLSX ? UploadedFile.Format.CSV : file.format();
 		List<String> args = new ArrayList<>();
-		for (String driver : format.drivers()) {
-			args.addAll(List.of("-if", driver));
-		}
 		args.addAll(List.of("-f", "GeoJSON", "/vsistdout/", source.toString(), "-dim", "XY", "-lco", "RFC7946=NO",
 				"-lco", "WRITE_BBOX=NO", "-lco", "COORDINATE_PRECISION=10"));
 		if (format == UploadedFile.Format.CSV) {
@@ -158,7 +157,8 @@ class ImportReader {
 	private Path sheetAsCsv(UploadedFile file) {
 		String sheet = firstLayer(file.folder(), file.dataset());
 		Path csv = file.folder().resolve("sheet.csv");
-		List<String> args = new ArrayList<>(List.of("-if", "XLSX", "-f", "CSV", csv.toString(), file.dataset().toString()));
+		List<String> args = new ArrayList<>(List.of("-f", "CSV", csv.toString(), file.dataset().toString(),
+				"--config", "OGR_XLSX_HEADERS", "FORCE", "--config", "OGR_XLSX_FIELD_TYPES", "STRING"));
 		if (sheet != null) {
 			args.add(sheet);
 		}

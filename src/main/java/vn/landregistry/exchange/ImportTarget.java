@@ -14,7 +14,7 @@ import java.util.Map;
 enum ImportTarget {
 
 	ZONE("zone", List.of(
-			Field.text("code", "ma", "ma_khu", "ma_kcn", "ma_ccn", "ky_hieu", "id_code"),
+			Field.text("code", "ma", "ma_khu", "ma_kcn", "ma_ccn", "ky_hieu", "id_code", "layer"),
 			Field.text("kind", "loai", "loai_khu", "type"),
 			Field.text("name_vi", "ten", "ten_khu", "name", "ten_kcn", "ten_ccn"),
 			Field.text("name_en", "ten_en", "name_english"),
@@ -28,7 +28,7 @@ enum ImportTarget {
 			Field.text("note", "ghi_chu", "notes"))),
 
 	PLOT("plot", List.of(
-			Field.text("code", "ma", "ma_lo", "so_lo", "lo", "ky_hieu", "plot", "plot_code"),
+			Field.text("code", "ma", "ma_lo", "so_lo", "lo", "ky_hieu", "plot", "plot_code", "layer"),
 			Field.text("zone", "ma_khu", "khu", "zone_code", "kcn", "ccn"),
 			Field.text("land_use", "muc_dich", "loai_dat", "use"),
 			Field.date("cleared_on", "ngay_gpmb", "ngay_ban_giao", "cleared", "clean_on"),
@@ -41,14 +41,14 @@ enum ImportTarget {
 			Field.text("note", "ghi_chu", "notes"))),
 
 	CLEARANCE_PHASE("clearance_phase", List.of(
-			Field.text("code", "ma", "ma_dot", "dot", "phase"),
+			Field.text("code", "ma", "ma_dot", "dot", "phase", "layer"),
 			Field.text("zone", "ma_khu", "khu", "zone_code"),
 			Field.text("name", "ten", "ten_dot", "name_vi"),
 			Field.date("target_date", "han", "thoi_han", "ngay_muc_tieu", "target"),
 			Field.text("note", "ghi_chu", "notes"))),
 
 	ADMIN_UNIT("admin_unit", List.of(
-			Field.text("code", "ma", "ma_dvhc", "ma_don_vi"),
+			Field.text("code", "ma", "ma_dvhc", "ma_don_vi", "layer"),
 			Field.text("level", "cap", "cap_hanh_chinh"),
 			Field.text("unit_type", "loai", "loai_dv", "type"),
 			Field.text("name_vi", "ten", "ten_dv", "name"),

@@ -26,27 +26,20 @@ import java.util.zip.ZipInputStream;
  */
 record UploadedFile(Path folder, String name, String checksum, long size, Path dataset, Format format) {
 
-	/** The formats taken in, each with the GDAL drivers allowed to read it. */
+	/** The formats taken in. */
 	enum Format {
 
-		GEOJSON("GeoJSON", "GeoJSON"), KML("KML", "LIBKML", "KML"), SHAPEFILE("ESRI Shapefile", "ESRI Shapefile"),
-		GEOPACKAGE("GeoPackage", "GPKG"), DXF("DXF", "DXF"), CSV("CSV", "CSV"), XLSX("XLSX", "XLSX");
+		GEOJSON("GeoJSON"), KML("KML"), SHAPEFILE("ESRI Shapefile"), GEOPACKAGE("GeoPackage"), DXF("DXF"), CSV("CSV"),
+		XLSX("XLSX");
 
 		private final String title;
 
-		private final List<String> drivers;
-
-		Format(String title, String... drivers) {
+		Format(String title) {
 			this.title = title;
-			this.drivers = List.of(drivers);
 		}
 
 		String title() {
 			return this.title;
-		}
-
-		List<String> drivers() {
-			return this.drivers;
 		}
 
 		/** Whether the format names its CRS (else the editor says it, or it is worked out). */

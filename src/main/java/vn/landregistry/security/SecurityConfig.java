@@ -66,6 +66,7 @@ class SecurityConfig {
 				|| request.getRequestedSessionId() == null;
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
+			.requestMatchers("/api/imports", "/api/imports/**", "/import").hasAnyRole(AUTHORITY)
 			.requestMatchers(HttpMethod.GET, "/api/users/me", "/api/*/*/history").authenticated()
 			.requestMatchers("/api/users", "/api/users/**").hasRole(Role.AUTHORITY_ADMIN.name())
 			.requestMatchers(HttpMethod.POST, "/api/portal/enquiries").permitAll()

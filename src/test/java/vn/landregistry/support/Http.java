@@ -67,6 +67,24 @@ public final class Http {
 			.build());
 	}
 
+	/** POST of a multipart form: one file part named "file" and text parts given as name, value... */
+	public Response upload(String path, String fileName, byte[] content, String... fields) {
+		String boundary = "----registry" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+					+ fields[i + 1] + "\r\n").getBytes(utf8));
+		}
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(utf8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.build());
+	}
+
 	public byte[] bytes(String pathAndQuery) {
 		HttpRequest request = request(pathAndQuery).GET().build();
 		try {
