@@ -60,7 +60,7 @@ class Gdal {
 
 	private void run(Path workDir, String tool, List<String> args, Consumer<InputStream> stdout) {
 		if (!available()) {
-			throw new ExchangeException("gdal_missing",
+			throw new ExchangeException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "gdal_missing",
 					"GDAL (Debian package gdal-bin) is not installed on the server: files cannot be converted");
 		}
 		List<String> command = new ArrayList<>(List.of("prlimit", "--as=" + MEMORY_LIMIT,
@@ -83,7 +83,7 @@ class Gdal {
 			process = builder.start();
 		}
 		catch (IOException ex) {
-			throw new ExchangeException("gdal_missing", tool + " could not be started: " + ex.getMessage());
+			throw new ExchangeException(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "gdal_missing", tool + " could not be started: " + ex.getMessage());
 		}
 		try {
 			process.getOutputStream().close();
