@@ -1,5 +1,6 @@
 package vn.landregistry.exchange;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ record ExchangeCrs(String code, String title, Kind kind, int srid, double centra
 		VN2000_TM3
 
 	}
+
+	/** VN-2000 to WGS 84 (EPSG:6960, the official 7 parameters) as PROJ's +towgs84 takes them. */
+	private static final String VN2000_TOWGS84 = "-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278";
 
 	static final ExchangeCrs WGS_84 = new ExchangeCrs("EPSG:4326", "WGS 84 (kinh độ, vĩ độ / longitude, latitude)",
 			Kind.WGS84, 4326, 0);
@@ -141,6 +145,15 @@ record ExchangeCrs(String code, String title, Kind kind, int srid, double centra
 	/** EPSG number to declare in files written in this CRS (0 for an unnamed TM-3 meridian). */
 	int epsg() {
 		return this.code.startsWith("EPSG:") ? Integer.parseInt(this.code.substring(5)) : 0;
+	}
+
+	/** A VN-2000 TM-3 zone as a PROJ string, for files written in a meridian EPSG does not name. */
+	String proj() {
+		if (this.kind != Kind.VN2000_TM3) {
+			throw new IllegalStateException(this.code + " is named by its EPSG code");
+		}
+		return "+proj=tmerc +lat_0=0 +lon_0=" + BigDecimal.valueOf(this.centralMeridian).stripTrailingZeros().toPlainString()
+				+ " +k=0.9999 +x_0=500000 +y_0=0 +ellps=WGS84 +towgs84=" + VN2000_TOWGS84 + " +units=m +no_defs";
 	}
 
 	/** SQL of {@code geometry}, in this CRS's coordinates (any SRID), as stored (SRID 4326). */

@@ -20,7 +20,7 @@ class ExchangeProblems {
 	ResponseEntity<ProblemDetail> exchange(ExchangeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setType(BAD_FILE);
-		problem.setTitle("File not accepted");
+		problem.setTitle(ex.status().is5xxServerError() ? "File not written" : "File not accepted");
 		problem.setProperty("rule", ex.rule());
 		return ResponseEntity.status(ex.status()).body(problem);
 	}

@@ -99,6 +99,22 @@ public final class Http {
 		}
 	}
 
+	/** GET of a file: its status, headers and bytes as sent. */
+	public Download download(String pathAndQuery) {
+		HttpRequest request = request(pathAndQuery).GET().build();
+		try {
+			HttpResponse<byte[]> response = this.client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return new Download(response.statusCode(), response.headers(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("GET " + pathAndQuery + " failed", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
 		if (this.credentials.length > 0) {
@@ -120,6 +136,20 @@ public final class Http {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
+
+		/** The body as a problem detail or other JSON answer. */
+		public Response asResponse() {
+			return new Response(this.status, header("Content-Type") == null ? "" : header("Content-Type"),
+					new String(this.body, java.nio.charset.StandardCharsets.UTF_8), header("ETag"));
+		}
+
 	}
 
 	public record Response(int status, String contentType, String body, String etag) {
