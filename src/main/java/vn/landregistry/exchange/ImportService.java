@@ -113,6 +113,9 @@ class ImportService {
 			CrsCheck.Decision crs = this.crsCheck.decide(id, request.crs(), read.proj());
 			run(id, "UPDATE import_feature f SET geom = " + crs.crs().toStorage("f.source_geom") + " WHERE f.batch_id = :b "
 					+ "AND f.source_geom IS NOT NULL AND ST_NPoints(f.source_geom) <= " + this.limits.maxVertices());
+			// CAD drawings (DXF) and some KML hold parcels as closed polylines: read them as the areas they close
+			run(id, "UPDATE import_feature SET geom = coalesce(ST_BuildArea(geom), geom) WHERE batch_id = :b "
+					+ "AND GeometryType(geom) IN ('LINESTRING', 'MULTILINESTRING') AND ST_IsClosed(geom)");
 			Mapping mapping = new Mapping(request.target(), request.target().guessMapping(read.attributes()));
 			this.checks.check(id, mapping);
 			this.jdbc.sql("""

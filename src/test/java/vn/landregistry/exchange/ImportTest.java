@@ -292,40 +292,16 @@ class ImportTest extends PostgisTest {
 		return this.jdbc.sql(sql).query(Long.class).single();
 	}
 
-	/** The batch once the background reading is over. */
-	JsonNode uploaded(Http.Response response) {
-		assertThat(response.status()).as(response.body()).isEqualTo(202);
-		return settled(response.json().get("id").asLong());
+	private JsonNode uploaded(Http.Response response) {
+		return new Imports(this.editor).uploaded(response);
 	}
 
-	JsonNode committed(JsonNode batch) {
-		long id = batch.get("id").asLong();
-		Http.Response started = this.editor.postJson("/api/imports/" + id + "/commit", "{}");
-		assertThat(started.status()).as(started.body()).isEqualTo(202);
-		return settled(id);
+	private JsonNode committed(JsonNode batch) {
+		return new Imports(this.editor).committed(batch);
 	}
 
-	private JsonNode settled(long id) {
-		long until = System.currentTimeMillis() + 120_000;
-		while (true) {
-			JsonNode batch = this.editor.get("/api/imports/" + id).json();
-			String status = batch.get("status").asString();
-			if (!status.equals("READING") && !status.equals("COMMITTING")) {
-				return batch;
-			}
-			assertThat(System.currentTimeMillis()).as("import %s still %s", id, status).isLessThan(until);
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	JsonNode features(JsonNode batch) {
-		return this.editor.get("/api/imports/" + batch.get("id").asLong() + "/features").json().get("features");
+	private JsonNode features(JsonNode batch) {
+		return new Imports(this.editor).features(batch);
 	}
 
 	private double[] xy(String sql) {
