@@ -18,6 +18,7 @@ CREATE TABLE import_batch (
   mapping        jsonb NOT NULL DEFAULT '{}'::jsonb,  -- registry field -> file attribute
   options        jsonb NOT NULL DEFAULT '{}'::jsonb,  -- e.g. boundary accuracy of new shapes
   summary        jsonb,
+  checked_stamp  text,                      -- the registry's state when the report was worked out
   created_by     text NOT NULL,
   created_at     timestamptz NOT NULL DEFAULT now(),
   committed_by   text,
@@ -28,7 +29,7 @@ CREATE TABLE import_feature (
   batch_id    bigint NOT NULL REFERENCES import_batch (id) ON DELETE CASCADE,
   n           integer NOT NULL,              -- 1-based position in the file
   properties  jsonb NOT NULL DEFAULT '{}'::jsonb,
-  source_json text,                          -- the geometry as GDAL wrote it, until parsed
+  source_json text,                          -- the geometry as GDAL wrote it
   source_geom geometry,                      -- as read, in the file's coordinates (SRID 0)
   geom        geometry(Geometry, 4326),      -- transformed to storage; polygons made multi
   code        text,                          -- the mapped code

@@ -32,9 +32,17 @@ class ImportChecks {
 		this.limits = limits;
 	}
 
+	/**
+	 * The registry's state as far as the checks read it: the latest recorded change (zones, plots,
+	 * leases, clearance phases) and the latest change of an administrative unit.
+	 */
+	static final String STAMP = "SELECT coalesce((SELECT max(id) FROM change_history), 0) || ':' "
+			+ "|| coalesce((SELECT max(updated_at)::text FROM admin_unit), '') || ':' || (SELECT count(*) FROM admin_unit)";
+
 	/** Works out matches and problems anew (after a new mapping, or once the shapes are read). */
 	void check(long batch, Mapping mapping) {
-		run(batch, "UPDATE import_feature f SET problems = '[]'::jsonb, match_id = NULL, action = NULL, shift_m = NULL, "
+		String stamp = this.jdbc.sql(STAMP).query(String.class).single();
+		run(batch, "UPDATE import_feature f SET problems = '[]'::jsonb, match_id = NULL, action = 'CREATE', shift_m = NULL, "
 				+ "code = " + code(mapping) + ", area_ha = ST_Area(f.geom::geography) / 10000 WHERE f.batch_id = :b");
 		geometry(batch, mapping.target());
 		values(batch, mapping);
@@ -49,6 +57,14 @@ class ImportChecks {
 				+ "ST_Transform(r.boundary, 3857)) * cos(radians(ST_Y(ST_Centroid(f.geom)))) FROM " + mapping.target().table()
 				+ " r WHERE f.batch_id = :b AND r.id = f.match_id AND f.geom IS NOT NULL AND r.boundary IS NOT NULL "
 				+ "AND GeometryType(f.geom) IN ('POLYGON', 'MULTIPOLYGON')");
+		this.jdbc.sql("UPDATE import_batch SET checked_stamp = :stamp WHERE id = :b").param("stamp", stamp).param("b", batch)
+			.update();
+	}
+
+	/** Whether the report still holds: nothing it read has changed since, and the mapping is the same. */
+	boolean current(long batch) {
+		return this.jdbc.sql("SELECT checked_stamp = (" + STAMP + ") FROM import_batch WHERE id = :b").param("b", batch)
+			.query(Boolean.class).optional().orElse(false);
 	}
 
 	private static String code(Mapping mapping) {
@@ -60,7 +76,8 @@ class ImportChecks {
 	}
 
 	private void geometry(long batch, ImportTarget target) {
-		problem(batch, "ERROR", "geometry_unreadable", "'the geometry cannot be read'", "f.source_json IS NOT NULL");
+		problem(batch, "ERROR", "geometry_unreadable", "'the geometry cannot be read'",
+				"f.source_json IS NOT NULL AND f.source_geom IS NULL");
 		problem(batch, "ERROR", "too_many_vertices",
 				"'the shape has ' || ST_NPoints(f.source_geom) || ' vertices, more than the limit of " + this.limits.maxVertices()
 						+ "'",
@@ -101,7 +118,7 @@ class ImportChecks {
 	}
 
 	private void zones(long batch, Mapping m) {
-		run(batch, "UPDATE import_feature f SET match_id = z.id FROM zone z WHERE f.batch_id = :b AND z.code = f.code "
+		run(batch, "UPDATE import_feature f SET match_id = z.id, action = 'UPDATE' FROM zone z WHERE f.batch_id = :b AND z.code = f.code "
 				+ "AND z.deleted_at IS NULL");
 		actions(batch);
 		required(batch, m, "kind", "name_vi");
@@ -134,14 +151,13 @@ class ImportChecks {
 	}
 
 	private void plots(long batch, Mapping m) {
-		run(batch, "UPDATE import_feature f SET match_id = NULL WHERE f.batch_id = :b");
 		// the zone named in the file, else the published zone holding most of the shape
 		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
 				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
 				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
 		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
 				+ "WHERE f.batch_id = :b");
-		run(batch, "UPDATE import_feature f SET match_id = p.id FROM plot p WHERE f.batch_id = :b AND p.code = f.code "
+		run(batch, "UPDATE import_feature f SET match_id = p.id, action = 'UPDATE' FROM plot p WHERE f.batch_id = :b AND p.code = f.code "
 				+ "AND p.zone_id = (f.properties ->> '@zone_id')::bigint AND p.deleted_at IS NULL");
 		actions(batch);
 		problem(batch, "ERROR", "zone_unknown", "CASE WHEN " + m.raw("zone") + " IS NOT NULL THEN 'zone ' || " + m.raw("zone")
@@ -181,7 +197,7 @@ class ImportChecks {
 				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
 		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
 				+ "WHERE f.batch_id = :b");
-		run(batch, "UPDATE import_feature f SET match_id = c.id FROM clearance_phase c WHERE f.batch_id = :b AND c.code = f.code "
+		run(batch, "UPDATE import_feature f SET match_id = c.id, action = 'UPDATE' FROM clearance_phase c WHERE f.batch_id = :b AND c.code = f.code "
 				+ "AND c.zone_id = (f.properties ->> '@zone_id')::bigint AND c.deleted_at IS NULL");
 		actions(batch);
 		required(batch, m, "name");
@@ -198,7 +214,7 @@ class ImportChecks {
 	}
 
 	private void units(long batch, Mapping m) {
-		run(batch, "UPDATE import_feature f SET match_id = u.id FROM admin_unit u WHERE f.batch_id = :b AND u.code = f.code");
+		run(batch, "UPDATE import_feature f SET match_id = u.id, action = 'UPDATE' FROM admin_unit u WHERE f.batch_id = :b AND u.code = f.code");
 		actions(batch);
 		required(batch, m, "level", "unit_type", "name_vi");
 		allowed(batch, m, "level", "PROVINCE", "DISTRICT", "COMMUNE");
@@ -209,9 +225,8 @@ class ImportChecks {
 				m.value("valid_to") + " < " + m.value("valid_from"));
 	}
 
+	/** After matching (which marks updates): what a creation needs. */
 	private void actions(long batch) {
-		run(batch, "UPDATE import_feature f SET action = CASE WHEN f.match_id IS NULL THEN 'CREATE' ELSE 'UPDATE' END "
-				+ "WHERE f.batch_id = :b");
 		problem(batch, "ERROR", "geometry_required", "'no shape: a new record needs one'",
 				"f.action = 'CREATE' AND f.source_geom IS NULL AND f.source_json IS NULL");
 	}

@@ -36,15 +36,18 @@ class ImportCommit {
 	}
 
 	/**
-	 * Writes batch {@code batch}: checked again first, in this transaction, so that an edit made since
-	 * the preview cannot slip through; refused while any feature has an error unless
+	 * Writes batch {@code batch}: checked again first, in this transaction, when the registry changed
+	 * since the report, so that an edit made meanwhile cannot slip through (the database's own rules
+	 * hold in any case); refused while any feature has an error unless
 	 * {@code skipErrors} (then those features are left out).
 	 */
 	@Transactional
 	Written commit(long batch, Mapping mapping, boolean skipErrors, String user, String reason, String accuracy) {
 		this.jdbc.sql("SELECT set_config('registry.user', :user, true), set_config('registry.reason', :reason, true)")
 			.param("user", user).param("reason", reason).query((rs, row) -> 1).single();
-		this.checks.check(batch, mapping);
+		if (!this.checks.current(batch)) {
+			this.checks.check(batch, mapping);
+		}
 		int errors = this.jdbc.sql("SELECT count(*) FROM import_feature f WHERE f.batch_id = :b AND NOT (" + NO_ERRORS + ")")
 			.param("b", batch).query(Integer.class).single();
 		if (errors > 0 && !skipErrors) {

@@ -22,25 +22,33 @@ class ImportReport {
 		this.jdbc = jdbc;
 	}
 
+	/** The batch; its counts only once it is checked (while it is read or written, the progress alone). */
 	Map<String, Object> batch(long id) {
 		Map<String, Object> row = this.jdbc.sql("""
 				SELECT b.id, b.target, b.file_name, b.checksum, b.size_bytes, b.format, b.crs, b.crs_origin, b.status,
 				       b.progress_done, b.progress_total, b.message, b.fields::text AS fields, b.mapping::text AS mapping,
 				       b.options::text AS options, b.summary::text AS summary, b.created_by, b.created_at, b.committed_by,
 				       b.committed_at,
-				       (SELECT count(*) FROM import_feature f WHERE f.batch_id = b.id) AS features,
-				       (SELECT count(*) FROM import_feature f WHERE f.batch_id = b.id AND f.action = 'CREATE') AS creates,
-				       (SELECT count(*) FROM import_feature f WHERE f.batch_id = b.id AND f.action = 'UPDATE') AS updates,
-				       (SELECT count(*) FROM import_feature f WHERE f.batch_id = b.id
-				           AND f.problems @> '[{"level": "ERROR"}]') AS with_errors,
-				       (SELECT count(*) FROM import_feature f WHERE f.batch_id = b.id
-				           AND f.problems @> '[{"level": "WARNING"}]') AS with_warnings,
+				       c.features, c.creates, c.updates, c.with_errors, c.with_warnings,
 				       (SELECT coalesce(jsonb_object_agg(rule, times), '{}')::text FROM (
 				          SELECT p ->> 'rule' AS rule, count(*) AS times FROM import_feature f, jsonb_array_elements(f.problems) p
 				           WHERE f.batch_id = b.id GROUP BY 1) r) AS rules,
-				       (SELECT max(shift_m) FROM import_feature f WHERE f.batch_id = b.id) AS max_shift_m,
-				       (SELECT ST_AsGeoJSON(ST_Extent(geom)::geometry, 7) FROM import_feature f WHERE f.batch_id = b.id) AS extent
-				  FROM import_batch b WHERE b.id = :id""")
+				       c.max_shift_m, c.extent
+				  FROM import_batch b
+				  CROSS JOIN LATERAL (
+				    SELECT count(*) AS features, count(*) FILTER (WHERE f.action = 'CREATE') AS creates,
+				           count(*) FILTER (WHERE f.action = 'UPDATE') AS updates,
+				           count(*) FILTER (WHERE f.problems @> '[{"level": "ERROR"}]') AS with_errors,
+				           count(*) FILTER (WHERE f.problems @> '[{"level": "WARNING"}]') AS with_warnings,
+				           max(f.shift_m) AS max_shift_m, ST_AsGeoJSON(ST_Extent(f.geom)::geometry, 7) AS extent
+				      FROM import_feature f WHERE f.batch_id = b.id) c
+				 WHERE b.id = :id AND b.status NOT IN ('READING', 'COMMITTING')
+				UNION ALL
+				SELECT b.id, b.target, b.file_name, b.checksum, b.size_bytes, b.format, b.crs, b.crs_origin, b.status,
+				       b.progress_done, b.progress_total, b.message, b.fields::text, b.mapping::text, b.options::text,
+				       b.summary::text, b.created_by, b.created_at, b.committed_by, b.committed_at,
+				       NULL, NULL, NULL, NULL, NULL, '{}', NULL, NULL
+				  FROM import_batch b WHERE b.id = :id AND b.status IN ('READING', 'COMMITTING')""")
 			.param("id", id).query().listOfRows().stream().findFirst()
 			.orElseThrow(() -> new NotFoundException("import " + id + " does not exist"));
 		Map<String, Object> batch = new LinkedHashMap<>();

@@ -109,10 +109,11 @@ class ImportService {
 				throw new ExchangeException("file_empty", "the file holds no features");
 			}
 			run(id, "UPDATE import_feature SET source_geom = import_geometry(source_json) WHERE batch_id = :b AND source_json IS NOT NULL");
-			run(id, "UPDATE import_feature SET source_json = NULL WHERE batch_id = :b AND source_geom IS NOT NULL");
 			CrsCheck.Decision crs = this.crsCheck.decide(id, request.crs(), read.proj());
 			run(id, "UPDATE import_feature f SET geom = " + crs.crs().toStorage("f.source_geom") + " WHERE f.batch_id = :b "
 					+ "AND f.source_geom IS NOT NULL AND ST_NPoints(f.source_geom) <= " + this.limits.maxVertices());
+			// fresh statistics, or the planner joins 100,000 staged shapes pair by pair instead of by the index
+			this.jdbc.sql("ANALYZE import_feature").update();
 			// CAD drawings (DXF) and some KML hold parcels as closed polylines: read them as the areas they close
 			run(id, "UPDATE import_feature SET geom = coalesce(ST_BuildArea(geom), geom) WHERE batch_id = :b "
 					+ "AND GeometryType(geom) IN ('LINESTRING', 'MULTILINESTRING') AND ST_IsClosed(geom)");
