@@ -151,12 +151,7 @@ class ImportChecks {
 	}
 
 	private void plots(long batch, Mapping m) {
-		// the zone named in the file, else the published zone holding most of the shape
-		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
-				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
-				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
-		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
-				+ "WHERE f.batch_id = :b");
+		locateZones(batch, m);
 		run(batch, "UPDATE import_feature f SET match_id = p.id, action = 'UPDATE' FROM plot p WHERE f.batch_id = :b AND p.code = f.code "
 				+ "AND p.zone_id = (f.properties ->> '@zone_id')::bigint AND p.deleted_at IS NULL");
 		actions(batch);
@@ -192,11 +187,7 @@ class ImportChecks {
 	}
 
 	private void phases(long batch, Mapping m) {
-		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
-				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
-				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END DESC NULLS LAST LIMIT 1))";
-		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
-				+ "WHERE f.batch_id = :b");
+		locateZones(batch, m);
 		run(batch, "UPDATE import_feature f SET match_id = c.id, action = 'UPDATE' FROM clearance_phase c WHERE f.batch_id = :b AND c.code = f.code "
 				+ "AND c.zone_id = (f.properties ->> '@zone_id')::bigint AND c.deleted_at IS NULL");
 		actions(batch);
@@ -223,6 +214,16 @@ class ImportChecks {
 						+ ")) AND NOT EXISTS (SELECT 1 FROM import_feature o WHERE o.batch_id = :b AND o.code = upper(" + m.raw("parent") + "))");
 		problem(batch, "ERROR", "validity_order", "'valid_to is before valid_from'",
 				m.value("valid_to") + " < " + m.value("valid_from"));
+	}
+
+	/** Each feature's zone, kept as '@zone_id': the zone the file names, else the one holding most of the shape. */
+	private void locateZones(long batch, Mapping m) {
+		String zone = "coalesce((SELECT z.id FROM zone z WHERE z.code = upper(" + m.raw("zone") + ") AND z.deleted_at IS NULL), "
+				+ "(SELECT z.id FROM zone z WHERE f.geom IS NOT NULL AND ST_Intersects(z.boundary, f.geom) AND z.deleted_at IS NULL "
+				+ "ORDER BY CASE WHEN ST_IsValid(f.geom) THEN ST_Area(ST_Intersection(z.boundary, ST_CollectionExtract(f.geom, 3))) END "
+				+ "DESC NULLS LAST LIMIT 1))";
+		run(batch, "UPDATE import_feature f SET properties = f.properties || jsonb_build_object('@zone_id', " + zone + ") "
+				+ "WHERE f.batch_id = :b");
 	}
 
 	/** After matching (which marks updates): what a creation needs. */

@@ -177,6 +177,25 @@ class ImportTest extends PostgisTest {
 		assertThat(count("SELECT count(*) FROM change_history")).isEqualTo(history);
 	}
 
+	/** A plot drawn by a colleague between the report and the commit: the commit checks again and writes nothing. */
+	@Test
+	void aChangeOfTheRegistryAfterTheReportIsCheckedAtCommit() {
+		long zone = this.registry.zone("TST-KCN-E", "KCN", TestRegistry.district(2), 100.8, 10.3, new BigDecimal("100"));
+		Path csv = GdalFiles.write(this.dir, "lo.csv", """
+				code,wkt
+				E-01,"POLYGON((100.801 10.301,100.803 10.301,100.803 10.303,100.801 10.303,100.801 10.301))"
+				E-02,"POLYGON((100.804 10.301,100.806 10.301,100.806 10.303,100.804 10.303,100.804 10.301))"
+				""");
+		JsonNode batch = uploaded(this.editor.upload("/api/imports", "lo.csv", GdalFiles.read(csv), "target", "plots"));
+		assertThat(batch.get("counts").get("withErrors").asInt()).isZero();
+		this.registry.plot(zone, "E-99", 100.8045, 10.3015, 0.001, null);
+		JsonNode after = committed(batch);
+		assertThat(after.get("status").asString()).isEqualTo("READY");
+		assertThat(after.get("message").asString()).contains("1 feature(s) have errors");
+		assertThat(after.get("counts").get("byRule").get("plot_no_overlap").asInt()).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM plot WHERE zone_id = " + zone)).isEqualTo(1);
+	}
+
 	/** Mixed and missing geometries are errors of their features, never of the request. */
 	@Test
 	void mixedGeometriesAreErrorsOfTheirFeatures() {
