@@ -190,6 +190,9 @@ class ImportService {
 				String message = ex instanceof ExchangeException ? ex.getMessage()
 						: "nothing was written: " + rootMessage(ex);
 				log.info("import {} not committed: {}", id, message);
+				if (ex instanceof ExchangeException refused && refused.rule().equals("import_has_errors")) {
+					this.checks.check(id, mapping);  // the report shows what changed (the commit's own check was rolled back)
+				}
 				this.jdbc.sql("UPDATE import_batch SET status = 'READY', message = :message WHERE id = :id")
 					.param("message", message).param("id", id).update();
 			}
