@@ -196,6 +196,48 @@ class ImportTest extends PostgisTest {
 		assertThat(count("SELECT count(*) FROM plot WHERE zone_id = " + zone)).isEqualTo(1);
 	}
 
+	/** Clearance phases: registered with their first event, then a new target date recorded as a step. */
+	@Test
+	void clearancePhasesAreRegisteredAndUpdated() {
+		long zone = this.registry.zone("TST-KCN-F", "KCN", TestRegistry.district(1), 100.05, 10.05, new BigDecimal("100"));
+		String geoJson = """
+				{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"ma_dot":"F-GD1","ten_dot":"Giai đoạn 1","han":"31/12/2026"},
+				 "geometry":{"type":"Polygon","coordinates":[[[100.051,10.051],[100.055,10.051],[100.055,10.055],[100.051,10.055],[100.051,10.051]]]}}]}""";
+		JsonNode batch = uploaded(this.editor.upload("/api/imports", "gpmb.geojson", geoJson.getBytes(), "target", "clearance"));
+		assertThat(batch.get("counts").get("create").asInt()).as(features(batch).toString()).isEqualTo(1);
+		assertThat(batch.get("counts").get("withErrors").asInt()).as(features(batch).toString()).isZero();
+		assertThat(committed(batch).get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(this.jdbc.sql("SELECT name || ' ' || target_date FROM clearance_phase WHERE zone_id = :z AND code = 'F-GD1'")
+			.param("z", zone).query(String.class).single()).isEqualTo("Giai đoạn 1 2026-12-31");
+
+		Path csv = GdalFiles.write(this.dir, "han.csv", "ma_dot,ma_khu,han\nF-GD1,TST-KCN-F,2027-06-30\n");
+		JsonNode later = uploaded(this.editor.upload("/api/imports", "han.csv", GdalFiles.read(csv), "target", "clearance"));
+		assertThat(later.get("counts").get("update").asInt()).as(features(later).toString()).isEqualTo(1);
+		assertThat(committed(later).get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM clearance_event e JOIN clearance_phase p ON p.id = e.phase_id
+				 WHERE p.zone_id = :z AND e.new_values ->> 'targetDate' = '2027-06-30'""").param("z", zone)
+			.query(Integer.class).single()).isEqualTo(1);
+	}
+
+	/** Administrative units: a commune with its parent district, from a GeoPackage. */
+	@Test
+	void administrativeUnitsWithTheirParent() {
+		Path geoJson = GdalFiles.write(this.dir, "xa.geojson", """
+				{"type":"FeatureCollection","features":[{"type":"Feature",
+				 "properties":{"ma":"TST-1-X1","cap":"COMMUNE","loai":"xã","ten":"Xã thử Một","thuoc":"TST-1","hieu_luc_tu":"2025-07-01"},
+				 "geometry":{"type":"Polygon","coordinates":[[[100.0,10.0],[100.25,10.0],[100.25,10.25],[100.0,10.25],[100.0,10.0]]]}}]}""");
+		Path gpkg = GdalFiles.convert(geoJson, "GPKG", "xa.gpkg");
+		JsonNode batch = uploaded(this.editor.upload("/api/imports", "xa.gpkg", GdalFiles.read(gpkg), "target", "units"));
+		assertThat(batch.get("counts").get("create").asInt()).as(features(batch).toString()).isEqualTo(1);
+		assertThat(batch.get("counts").get("withErrors").asInt()).as(features(batch).toString()).isZero();
+		assertThat(committed(batch).get("status").asString()).isEqualTo("COMMITTED");
+		assertThat(this.jdbc.sql("""
+				SELECT u.level || ' ' || u.name_vi || ' ' || p.code || ' ' || u.valid_from || ' ' || u.boundary_accuracy
+				  FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id WHERE u.code = 'TST-1-X1'""").query(String.class).single())
+			.isEqualTo("COMMUNE Xã thử Một TST-1 2025-07-01 SURVEYED");
+	}
+
 	/** Mixed and missing geometries are errors of their features, never of the request. */
 	@Test
 	void mixedGeometriesAreErrorsOfTheirFeatures() {
