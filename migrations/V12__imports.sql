@@ -73,3 +73,8 @@ BEGIN
 EXCEPTION WHEN others THEN
   RETURN NULL;
 END $$;
+
+-- Administrative units are imported too: their changes enter the same history, with the import
+-- as the reason, as those of zones, plots, leases and clearance phases do.
+CREATE TRIGGER admin_unit_history AFTER INSERT OR UPDATE OR DELETE ON admin_unit
+  FOR EACH ROW EXECUTE FUNCTION record_change();

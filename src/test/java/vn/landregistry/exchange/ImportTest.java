@@ -236,6 +236,10 @@ class ImportTest extends PostgisTest {
 				SELECT u.level || ' ' || u.name_vi || ' ' || p.code || ' ' || u.valid_from || ' ' || u.boundary_accuracy
 				  FROM admin_unit u JOIN admin_unit p ON p.id = u.parent_id WHERE u.code = 'TST-1-X1'""").query(String.class).single())
 			.isEqualTo("COMMUNE Xã thử Một TST-1 2025-07-01 SURVEYED");
+		assertThat(this.jdbc.sql("""
+				SELECT string_agg(DISTINCT h.reason, ' | ') FROM change_history h JOIN admin_unit u ON u.id = h.row_id
+				 WHERE h.table_name = 'admin_unit' AND u.code = 'TST-1-X1'""").query(String.class).single())
+			.contains("xa.gpkg").contains(batch.get("file").get("sha256").asString());
 	}
 
 	/** Mixed and missing geometries are errors of their features, never of the request. */
