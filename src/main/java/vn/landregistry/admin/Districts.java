@@ -33,14 +33,18 @@ public class Districts {
 	 * latest (Vietnam abolished the district level in 2025: its last districts still place things).
 	 */
 	public Optional<Long> holding(String geoJson) {
-		return this.jdbc.sql("""
-				SELECT d.id FROM admin_unit d,
-				       (SELECT ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326) AS shape) g
-				 WHERE d.level = 'DISTRICT' AND ST_Intersects(d.boundary, g.shape)
-				 ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
-				          ST_Area(ST_Intersection(d.boundary, g.shape)) DESC
-				 LIMIT 1""")
+		return this.jdbc.sql("SELECT " + holdingSql("ST_SetSRID(ST_GeomFromGeoJSON(CAST(:geometry AS text)), 4326)"))
 			.param("geometry", geoJson).query(Long.class).optional();
+	}
+
+	/** SQL of the id of the district {@link #holding} a shape, for a stored geometry {@code shape} (a column, say). */
+	public static String holdingSql(String shape) {
+		return """
+				(SELECT d.id FROM admin_unit d, (SELECT %s AS shape) g
+				  WHERE d.level = 'DISTRICT' AND ST_Intersects(d.boundary, g.shape)
+				  ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
+				           ST_Area(ST_Intersection(d.boundary, g.shape)) DESC
+				  LIMIT 1)""".formatted(shape);
 	}
 
 	/** Codes of every district-level unit the registry knows, past or present. */

@@ -8,16 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.landregistry.shared.Vn2000Plane;
+
 /**
  * A coordinate reference system files come in or go out in, and the PostGIS SQL that takes a
  * geometry between it and storage (SRID 4326, longitude/latitude).
  * <p>
- * VN-2000 TM-3 zones (EPSG:9205–9218 and the older 5896–5899) are transverse Mercator about their
- * central meridian, k = 0.9999, false easting 500 km, on VN-2000 with the official 7-parameter
- * shift. PostGIS's spatial_ref_sys has only EPSG:5897 (TM-3 about 105°E) of them, so any other
- * central meridian L goes through VN-2000 geographic (EPSG:4756) shifted by L − 105°: a
- * transverse Mercator depends only on the longitude from its central meridian. This is the method
- * of ogc.OgcCrs, checked there against PROJ's own EPSG:9214.
+ * VN-2000 TM-3 zones (EPSG:9205–9218 and the older 5896–5899) go through {@link Vn2000Plane}, as
+ * the OGC service's EPSG:9214 does.
  */
 record ExchangeCrs(String code, String title, Kind kind, int srid, double centralMeridian) {
 
@@ -161,8 +159,7 @@ record ExchangeCrs(String code, String title, Kind kind, int srid, double centra
 		return switch (this.kind) {
 			case WGS84 -> "ST_SetSRID(" + geometry + ", 4326)";
 			case SRID -> "ST_Transform(ST_SetSRID(" + geometry + ", " + this.srid + "), 4326)";
-			case VN2000_TM3 -> "ST_Transform(ST_Translate(ST_Transform(ST_SetSRID(" + geometry + ", 5897), 4756), "
-					+ (this.centralMeridian - 105) + ", 0), 4326)";
+			case VN2000_TM3 -> Vn2000Plane.toStorage(geometry, this.centralMeridian);
 		};
 	}
 
@@ -171,8 +168,7 @@ record ExchangeCrs(String code, String title, Kind kind, int srid, double centra
 		return switch (this.kind) {
 			case WGS84 -> geometry;
 			case SRID -> "ST_Transform(" + geometry + ", " + this.srid + ")";
-			case VN2000_TM3 -> "ST_Transform(ST_Translate(ST_Transform(" + geometry + ", 4756), "
-					+ (105 - this.centralMeridian) + ", 0), 5897)";
+			case VN2000_TM3 -> Vn2000Plane.fromStorage(geometry, this.centralMeridian);
 		};
 	}
 

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.Parameters;
 
 /**
  * What an export asks for, checked: the layer, format, CRS and language of attribute names, and the
@@ -66,7 +67,7 @@ record ExportRequest(ExportLayer layer, ExportFormat format, ExchangeCrs crs, bo
 	/** Comma-separated codes, upper case (codes are compared without case); letters, digits, . _ - only. */
 	private static Set<String> codes(String parameter, String text) {
 		Set<String> codes = new LinkedHashSet<>();
-		for (String item : items(text)) {
+		for (String item : Parameters.items(text)) {
 			if (!item.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
 				throw new InvalidParameterException(parameter, text, parameter + " '" + item
 						+ "' is not a code: codes are letters, digits, '.', '_' and '-', comma-separated");
@@ -79,7 +80,7 @@ record ExportRequest(ExportLayer layer, ExportFormat format, ExchangeCrs crs, bo
 	/** Comma-separated values of a closed list ({@code allowed}; null: the filter does not apply to the layer). */
 	private static Set<String> values(String parameter, String text, List<String> allowed, ExportLayer layer) {
 		Set<String> values = new LinkedHashSet<>();
-		for (String item : items(text)) {
+		for (String item : Parameters.items(text)) {
 			String value = item.toUpperCase(Locale.ROOT);
 			if (allowed != null && !allowed.contains(value)) {
 				throw new InvalidParameterException(parameter, text, "unknown " + parameter + " '" + item + "' for "
@@ -106,14 +107,6 @@ record ExportRequest(ExportLayer layer, ExportFormat format, ExchangeCrs crs, bo
 			case "zone" -> layer.filters().zone() != null;
 			default -> layer.filters().status() != null;
 		};
-	}
-
-	private static Set<String> items(String text) {
-		if (text == null || text.isBlank()) {
-			return Set.of();
-		}
-		return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-			.collect(Collectors.toCollection(LinkedHashSet::new));
 	}
 
 	/** The download's name, e.g. zones-EPSG9214-vi.zip. */

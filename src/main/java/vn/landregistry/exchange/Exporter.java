@@ -1,8 +1,6 @@
 package vn.landregistry.exchange;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,14 +51,14 @@ class Exporter {
 		}
 
 		void delete() {
-			ImportReader.delete(this.folder);
+			WorkFolders.delete(this.folder);
 		}
 
 	}
 
 	ExportFile export(ExportRequest request, Audience audience) {
 		this.features.checkCodes(request);
-		Path folder = folder();
+		Path folder = WorkFolders.create(this.properties, "export-");
 		try {
 			Path geoJson = folder.resolve(request.layer().path() + ".geojson");
 			ExportFormat format = request.format();
@@ -74,7 +72,7 @@ class Exporter {
 			return new ExportFile(folder, file, request.fileName(), format.mediaType());
 		}
 		catch (RuntimeException ex) {
-			ImportReader.delete(folder);
+			WorkFolders.delete(folder);
 			throw ex;
 		}
 	}
@@ -121,14 +119,13 @@ class Exporter {
 				geoJson.toString()));
 		try {
 			Files.createDirectories(out);
-			this.gdal.ogr2ogr(folder, args, Exporter::drain);
+			this.gdal.ogr2ogr(folder, args);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		catch (ExchangeException ex) {
-			HttpStatus status = ex.rule().equals("gdal_missing") ? HttpStatus.SERVICE_UNAVAILABLE
-					: HttpStatus.INTERNAL_SERVER_ERROR;
+			HttpStatus status = ex.status().is5xxServerError() ? ex.status() : HttpStatus.INTERNAL_SERVER_ERROR;
 			throw new ExchangeException(status, "export_failed", "the " + request.format().name() + " file could not be "
 					+ "written: " + ex.getMessage());
 		}
@@ -167,26 +164,6 @@ class Exporter {
 			throw new UncheckedIOException(ex);
 		}
 		return zip;
-	}
-
-	private Path folder() {
-		try {
-			String root = this.properties.workDir();
-			return root == null || root.isBlank() ? Files.createTempDirectory("export-")
-					: Files.createTempDirectory(Files.createDirectories(Path.of(root)), "export-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void drain(InputStream in) {
-		try {
-			in.transferTo(OutputStream.nullOutputStream());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

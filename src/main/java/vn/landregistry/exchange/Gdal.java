@@ -2,6 +2,7 @@ package vn.landregistry.exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,18 @@ class Gdal {
 	/** Runs ogr2ogr with these arguments; its standard output goes to {@code stdout} as it comes. */
 	void ogr2ogr(Path workDir, List<String> args, Consumer<InputStream> stdout) {
 		run(workDir, "ogr2ogr", args, stdout);
+	}
+
+	/** Runs ogr2ogr writing to files; what it prints is dropped. */
+	void ogr2ogr(Path workDir, List<String> args) {
+		run(workDir, "ogr2ogr", args, in -> {
+			try {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			catch (IOException ex) {
+				throw new ExchangeException("gdal_failed", "ogr2ogr output could not be read: " + ex.getMessage());
+			}
+		});
 	}
 
 	/** Runs a GDAL tool and answers what it printed. */

@@ -2,6 +2,7 @@ package vn.landregistry.exchange;
 
 import java.util.Locale;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +60,19 @@ class ImportChecks {
 				+ "AND GeometryType(f.geom) IN ('POLYGON', 'MULTIPOLYGON')");
 		this.jdbc.sql("UPDATE import_batch SET checked_stamp = :stamp WHERE id = :b").param("stamp", stamp).param("b", batch)
 			.update();
+	}
+
+	/** The rule of a commit refused because features have errors. */
+	static final String HAS_ERRORS = "import_has_errors";
+
+	/** 409 while any feature of the batch has an error. */
+	void requireNoErrors(long batch) {
+		int errors = this.jdbc.sql("SELECT count(*) FROM import_feature WHERE batch_id = :b AND problems @> '[{\"level\": \"ERROR\"}]'")
+			.param("b", batch).query(Integer.class).single();
+		if (errors > 0) {
+			throw new ExchangeException(HttpStatus.CONFLICT, HAS_ERRORS, errors
+					+ " feature(s) have errors: correct the file or the mapping, or commit without them (skipErrors)");
+		}
 	}
 
 	/** Whether the report still holds: nothing it read has changed since, and the mapping is the same. */

@@ -6,6 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.landregistry.admin.Districts;
+import vn.landregistry.shared.Changes;
+
 /**
  * Writes a checked batch into the registry in one transaction: every feature or none. Matches are
  * updated and the rest created, set-based in SQL, so the registry's triggers (plots inside their
@@ -17,18 +20,18 @@ class ImportCommit {
 
 	private static final String NO_ERRORS = "NOT f.problems @> '[{\"level\": \"ERROR\"}]'";
 
-	private static final String DISTRICT_HOLDING = """
-			(SELECT d.id FROM admin_unit d WHERE d.level = 'DISTRICT' AND ST_Intersects(d.boundary, f.geom)
-			  ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
-			           ST_Area(ST_Intersection(d.boundary, f.geom)) DESC LIMIT 1)""";
+	private static final String DISTRICT_HOLDING = Districts.holdingSql("f.geom");
 
 	private final JdbcClient jdbc;
 
 	private final ImportChecks checks;
 
-	ImportCommit(JdbcClient jdbc, ImportChecks checks) {
+	private final Changes changes;
+
+	ImportCommit(JdbcClient jdbc, ImportChecks checks, Changes changes) {
 		this.jdbc = jdbc;
 		this.checks = checks;
+		this.changes = changes;
 	}
 
 	/** What the commit wrote. */
@@ -43,16 +46,12 @@ class ImportCommit {
 	 */
 	@Transactional
 	Written commit(long batch, Mapping mapping, boolean skipErrors, String user, String reason, String accuracy) {
-		this.jdbc.sql("SELECT set_config('registry.user', :user, true), set_config('registry.reason', :reason, true)")
-			.param("user", user).param("reason", reason).query((rs, row) -> 1).single();
+		this.changes.attribute(user, reason);
 		if (!this.checks.current(batch)) {
 			this.checks.check(batch, mapping);
 		}
-		int errors = this.jdbc.sql("SELECT count(*) FROM import_feature f WHERE f.batch_id = :b AND NOT (" + NO_ERRORS + ")")
-			.param("b", batch).query(Integer.class).single();
-		if (errors > 0 && !skipErrors) {
-			throw new ExchangeException(org.springframework.http.HttpStatus.CONFLICT, "import_has_errors", errors
-					+ " feature(s) have errors: correct the file or the mapping, or commit without them (skipErrors)");
+		if (!skipErrors) {
+			this.checks.requireNoErrors(batch);
 		}
 		String only = "f.batch_id = :b AND " + NO_ERRORS;
 		Map<String, Object> p = Map.of("b", batch, "accuracy", accuracy, "note", reason);

@@ -1,16 +1,12 @@
 package vn.landregistry.exchange;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,30 +158,8 @@ class ImportReader {
 		if (sheet != null) {
 			args.add(sheet);
 		}
-		this.gdal.ogr2ogr(file.folder(), args, in -> drain(in));
+		this.gdal.ogr2ogr(file.folder(), args);
 		return csv;
-	}
-
-	private static void drain(InputStream in) {
-		try {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Deletes the working folder of a file once it is staged. */
-	static void delete(Path folder) {
-		if (folder == null || !Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			paths.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// a leftover temporary folder is harmless
-		}
 	}
 
 }

@@ -1,9 +1,7 @@
 package vn.landregistry.exchange;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +20,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.shared.Changes;
+import vn.landregistry.shared.DatabaseRules;
 import vn.landregistry.shared.NotFoundException;
 
 /**
@@ -76,13 +75,13 @@ class ImportService {
 
 	/** Saves the file and starts reading it; answers the new batch's id at once. */
 	long upload(Request request, String fileName, InputStream content) {
-		Path folder = workFolder();
+		Path folder = WorkFolders.create(this.limits, "import-");
 		UploadedFile file;
 		try {
 			file = UploadedFile.save(folder, fileName, content, this.limits);
 		}
 		catch (RuntimeException ex) {
-			ImportReader.delete(folder);
+			WorkFolders.delete(folder);
 			throw ex;
 		}
 		Map<String, Object> options = new LinkedHashMap<>();
@@ -130,14 +129,14 @@ class ImportService {
 		}
 		catch (DataAccessException | UncheckedIOException ex) {
 			log.warn("import {} failed", id, ex);
-			fail(id, "the file could not be read: " + rootMessage(ex));
+			fail(id, "the file could not be read: " + DatabaseRules.rootMessage(ex));
 		}
 		catch (RuntimeException ex) {
 			log.error("import {} failed", id, ex);
 			fail(id, "the file could not be read (" + ex.getClass().getSimpleName() + ")");
 		}
 		finally {
-			ImportReader.delete(file.folder());
+			WorkFolders.delete(file.folder());
 		}
 	}
 
@@ -161,11 +160,8 @@ class ImportService {
 	void commit(long id, boolean skipErrors) {
 		Batch batch = batch(id);
 		requireStatus(batch, "READY");
-		int errors = this.jdbc.sql("SELECT count(*) FROM import_feature WHERE batch_id = :id AND problems @> '[{\"level\": \"ERROR\"}]'")
-			.param("id", id).query(Integer.class).single();
-		if (errors > 0 && !skipErrors) {
-			throw new ExchangeException(org.springframework.http.HttpStatus.CONFLICT, "import_has_errors", errors
-					+ " feature(s) have errors: correct the file or the mapping, or commit without them (skipErrors)");
+		if (!skipErrors) {
+			this.checks.requireNoErrors(id);
 		}
 		int moved = this.jdbc.sql("UPDATE import_batch SET status = 'COMMITTING', message = NULL WHERE id = :id AND status = 'READY'")
 			.param("id", id).update();
@@ -188,9 +184,9 @@ class ImportService {
 			}
 			catch (RuntimeException ex) {
 				String message = ex instanceof ExchangeException ? ex.getMessage()
-						: "nothing was written: " + rootMessage(ex);
+						: "nothing was written: " + DatabaseRules.rootMessage(ex);
 				log.info("import {} not committed: {}", id, message);
-				if (ex instanceof ExchangeException refused && refused.rule().equals("import_has_errors")) {
+				if (ex instanceof ExchangeException refused && refused.rule().equals(ImportChecks.HAS_ERRORS)) {
 					this.checks.check(id, mapping);  // the report shows what changed (the commit's own check was rolled back)
 				}
 				this.jdbc.sql("UPDATE import_batch SET status = 'READY', message = :message WHERE id = :id")
@@ -237,27 +233,6 @@ class ImportService {
 
 	private void run(long batch, String sql) {
 		this.jdbc.sql(sql).param("b", batch).update();
-	}
-
-	private Path workFolder() {
-		try {
-			Path base = this.limits.workDir().isBlank() ? Path.of(System.getProperty("java.io.tmpdir"), "registry-imports")
-					: Path.of(this.limits.workDir());
-			Files.createDirectories(base);
-			return Files.createTempDirectory(base, "import-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		return message.replaceFirst("^ERROR: ", "").lines().findFirst().orElse(message);
 	}
 
 }

@@ -4,20 +4,15 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.Vn2000Plane;
 
 /**
  * The coordinate reference systems the service answers in (OGC API – Features Part 2, CRS by
  * reference). Storage is SRID 4326 in longitude, latitude order, i.e. CRS84; PostGIS does every
  * transformation.
  * <p>
- * Bắc Giang's VN-2000 plane is EPSG:9214, "VN-2000 / TM-3 107-00": transverse Mercator, central
- * meridian 107°E, k = 0.9999, false easting 500 km (Circular 973/2001/TT-TCĐC), on VN-2000 with the
- * official 7-parameter shift (EPSG:6960). PostGIS's spatial_ref_sys lacks 9214 and the registry's
- * role may not add rows to it, while a PROJ-string transform costs about a millisecond per row. So
- * it is composed from SRIDs PostGIS has and caches: VN-2000 geographic (EPSG:4756), longitudes
- * moved 2° west, then EPSG:5897 (VN-2000 / TM-3 zone 482: the same projection about 105°E). A
- * transverse Mercator depends only on the longitude from its central meridian, so this is EPSG:9214
- * exactly; OgcCrsTest compares it with PROJ's own EPSG:9214 and with proj4j.
+ * Bắc Giang's VN-2000 plane is EPSG:9214, "VN-2000 / TM-3 107-00", done in PostGIS as
+ * {@link Vn2000Plane} explains.
  */
 enum OgcCrs {
 
@@ -49,14 +44,13 @@ enum OgcCrs {
 			"VN-2000 / TM-3 107-00 (Bắc Giang), easting and northing (metres)", 3) {
 		@Override
 		String fromStorage(String geometry) {
-			return "ST_Transform(ST_Translate(ST_Transform(" + geometry + ", 4756), -2, 0), 5897)";
+			return Vn2000Plane.fromStorage(geometry, Vn2000Plane.BAC_GIANG);
 		}
 
 		/** The box's edges are densified to 500 m so that they stay straight in the plane. */
 		@Override
 		String box() {
-			return "ST_Transform(ST_Translate(ST_Transform(ST_Segmentize(ST_MakeEnvelope(:bx0, :by0, :bx1, :by1, 5897), 500), "
-					+ "4756), 2, 0), 4326)";
+			return Vn2000Plane.toStorage("ST_Segmentize(ST_MakeEnvelope(:bx0, :by0, :bx1, :by1, 5897), 500)", Vn2000Plane.BAC_GIANG);
 		}
 	};
 

@@ -20,7 +20,11 @@ public class Changes {
 
 	/** The signed-in user and {@code reason} (may be null) for the rest of this transaction. */
 	public String attribute(String reason) {
-		String user = user();
+		return attribute(user(), reason);
+	}
+
+	/** {@code user} and {@code reason} for the rest of this transaction, for work done outside the request's thread. */
+	public String attribute(String user, String reason) {
 		this.jdbc.sql("SELECT set_config('registry.user', :user, true), set_config('registry.reason', :reason, true)")
 			.param("user", user).param("reason", reason == null ? "" : reason.trim())
 			.query((rs, row) -> 1).single();

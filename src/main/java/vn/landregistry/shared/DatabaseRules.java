@@ -22,12 +22,22 @@ public final class DatabaseRules {
 		}
 		String state = sql.getSQLState() == null ? "" : sql.getSQLState();
 		String rule = constraint(sql);
-		String message = GeometryChecks.rootMessage(sql) + detail(sql);
+		String message = rootMessage(sql) + detail(sql);
 		return switch (state) {
 			case "23505", "23P01" -> new ConflictException(rule, message);
 			case "23514", "23502", "23503", "22007", "22008", "22003", "22P02" -> new UnprocessableException(rule, message);
 			default -> ex;
 		};
+	}
+
+	/** The first line of the innermost cause's message, without PostgreSQL's "ERROR: ". */
+	public static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return message.replaceFirst("^ERROR: ", "").lines().findFirst().orElse(message);
 	}
 
 	private static SQLException sqlException(Throwable ex) {

@@ -41,7 +41,7 @@ public class GeometryChecks {
 		}
 		catch (DataAccessException ex) {
 			throw new InvalidParameterException(field, abbreviate(geoJson),
-					field + " is not a readable GeoJSON geometry: " + rootMessage(ex));
+					field + " is not a readable GeoJSON geometry: " + DatabaseRules.rootMessage(ex));
 		}
 		String type = (String) row.get("type");
 		if (!"POLYGON".equals(type) && !"MULTIPOLYGON".equals(type)) {
@@ -71,15 +71,6 @@ public class GeometryChecks {
 
 	private static String abbreviate(String text) {
 		return text.length() <= 200 ? text : text.substring(0, 200) + "…";
-	}
-
-	static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-		return message.replaceFirst("^ERROR: ", "").lines().findFirst().orElse(message);
 	}
 
 }

@@ -61,7 +61,8 @@ public final class Parameters {
 		return result;
 	}
 
-	private static Set<String> items(String text) {
+	/** The comma-separated items of a parameter, trimmed, without empty ones; empty set when absent. */
+	public static Set<String> items(String text) {
 		if (text == null || text.isBlank()) {
 			return Set.of();
 		}
