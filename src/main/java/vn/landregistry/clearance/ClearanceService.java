@@ -69,8 +69,9 @@ class ClearanceService {
 		this.geometry.requireValidPolygon("geometry", geoJson);
 		LocalDate day = phase.eventDate() == null ? today() : phase.eventDate();
 		requireNotFuture(day);
-		// the district holding most of the shape; the zone's own when it lies in none (then refused below)
-		long districtId = phase.district() == null || phase.district().isBlank()
+		// the district holding most of the shape (for the records of the district era); the zone's own
+		// when it lies in none; none at all outside the old districts
+		Long districtId = phase.district() == null || phase.district().isBlank()
 				? this.districts.holding(geoJson).orElseGet(() -> zoneDistrict(zoneId))
 				: this.districts.id(phase.district()).orElseThrow(() -> new InvalidParameterException("district",
 						phase.district(), "unknown district '" + phase.district() + "'"));
@@ -104,7 +105,7 @@ class ClearanceService {
 	@Transactional
 	long record(long phaseId, ProgressStep step) {
 		Current current = current(phaseId);
-		this.user.requireDistrict(current.districtId(), current.districtCode());
+		requireInCharge(phaseId, step.eventDate() == null ? today() : step.eventDate());
 		String author = this.changes.attribute(step.reason());
 		if (step.version() == null) {
 			throw new InvalidParameterException("version", null,
@@ -240,13 +241,25 @@ class ClearanceService {
 			.param("id", phaseId).param("day", day).update();
 	}
 
+	/**
+	 * The law of the day decides who records a step: the district people's committee before
+	 * 2025-07-01, the commune's after (Decree 151/2025/NĐ-CP art. 5); the phase is placed in the
+	 * units of that day by its shape.
+	 */
+	private void requireInCharge(long phaseId, LocalDate day) {
+		Map<String, Object> inCharge = this.jdbc.sql("""
+				SELECT u.id, coalesce(unit_committee(u.id), 'the provincial authority') AS committee
+				  FROM clearance_phase p LEFT JOIN admin_unit u ON u.id = local_unit_id(p.boundary, :day)
+				 WHERE p.id = :id""")
+			.param("id", phaseId).param("day", day).query().singleRow();
+		this.user.requireUnit((Long) inCharge.get("id"), inCharge.get("committee") + " (" + day + ")");
+	}
+
 	private Current current(long phaseId) {
-		return this.jdbc.sql("SELECT p.*, d.code AS district_code, " + SNAPSHOT
-				+ " AS snapshot FROM clearance_phase p JOIN admin_unit d ON d.id = p.district_id"
-				+ " WHERE p.id = :id AND p.deleted_at IS NULL")
+		return this.jdbc.sql("SELECT p.*, " + SNAPSHOT
+				+ " AS snapshot FROM clearance_phase p WHERE p.id = :id AND p.deleted_at IS NULL")
 			.param("id", phaseId)
-			.query((rs, row) -> new Current(rs.getLong("version"), rs.getLong("district_id"),
-					rs.getString("district_code"), rs.getBigDecimal("area_ha"),
+			.query((rs, row) -> new Current(rs.getLong("version"), rs.getBigDecimal("area_ha"),
 					rs.getObject("last_event_on", LocalDate.class), rs.getString("snapshot"),
 					new PhaseState(ClearanceStatus.valueOf(rs.getString("status")), rs.getString("blocked_reason"),
 							rs.getBigDecimal("cleared_ha"), (Integer) rs.getObject("households_affected"),
@@ -265,8 +278,10 @@ class ClearanceService {
 				+ version + ", it is now at version " + current.version() + ". Reload it and record your step again.", details);
 	}
 
-	private long zoneDistrict(long zoneId) {
-		return this.jdbc.sql("SELECT district_id FROM zone WHERE id = :id").param("id", zoneId).query(Long.class).single();
+	private Long zoneDistrict(long zoneId) {
+		return this.jdbc.sql("SELECT district_id FROM zone WHERE id = :id").param("id", zoneId)
+			.query((rs, row) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst()
+			.orElse(null);
 	}
 
 	private void requireNotFuture(LocalDate day) {
@@ -277,7 +292,7 @@ class ClearanceService {
 	}
 
 	/** The phase as read before a step. */
-	record Current(long version, long districtId, String districtCode, BigDecimal areaHa, LocalDate lastEventOn, String snapshot, PhaseState state) {
+	record Current(long version, BigDecimal areaHa, LocalDate lastEventOn, String snapshot, PhaseState state) {
 	}
 
 }

@@ -32,12 +32,15 @@ public class CurrentUser {
 		return get().isPresent();
 	}
 
-	/** 403 unless the user may write in that district; names the district in the answer. */
-	public RegistryUser requireDistrict(long districtId, String districtCode) {
+	/**
+	 * 403 unless the user may write for that unit; the answer names the unit and why (the committee
+	 * in charge on the day, {@code inCharge}). A null unit (outside every unit) is the authority's.
+	 */
+	public RegistryUser requireUnit(Long unitId, String inCharge) {
 		RegistryUser user = get().orElseThrow(() -> new ForbiddenException("sign in to make changes"));
-		if (!user.mayWriteInDistrict(districtId)) {
-			throw new ForbiddenException(user.username() + " may not change data in district " + districtCode
-					+ ": a district officer writes only in their own district(s)");
+		if (unitId == null ? !user.isAuthority() : !user.mayWriteFor(unitId)) {
+			throw new ForbiddenException(user.username() + " may not change this: " + inCharge
+					+ " is in charge of it on that day, and a local officer writes only for the unit(s) they answer for");
 		}
 		return user;
 	}

@@ -27,15 +27,15 @@ class PageUser {
 	}
 
 	/** What a page may show of the user: never the password hash. */
-	record View(String username, String displayName, Role role, boolean authority, List<String> districts) {
+	record View(String username, String displayName, Role role, boolean authority, List<String> units) {
 	}
 
 	@ModelAttribute("user")
 	View user() {
 		return this.current.get().map(u -> new View(u.username(), u.displayName(), u.role(), u.isAuthority(),
-				u.districtIds().isEmpty() ? List.of()
+				u.unitIds().isEmpty() ? List.of()
 						: this.jdbc.sql("SELECT code FROM admin_unit WHERE id IN (:ids) ORDER BY code")
-							.param("ids", u.districtIds()).query(String.class).list()))
+							.param("ids", u.unitIds()).query(String.class).list()))
 			.orElse(null);
 	}
 

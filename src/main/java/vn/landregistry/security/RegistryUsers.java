@@ -49,18 +49,18 @@ class RegistryUsers implements UserDetailsService {
 	Optional<RegistryUser> find(String username) {
 		return this.jdbc.sql("""
 				SELECT u.username, u.display_name, u.role,
-				       coalesce(array_agg(d.district_id) FILTER (WHERE d.district_id IS NOT NULL), '{}') AS districts
-				  FROM app_user u LEFT JOIN app_user_district d ON d.user_id = u.id
+				       coalesce(array_agg(d.unit_id) FILTER (WHERE d.unit_id IS NOT NULL), '{}') AS units
+				  FROM app_user u LEFT JOIN app_user_unit d ON d.user_id = u.id
 				 WHERE u.username = lower(:u) AND u.enabled
 				 GROUP BY u.id""")
 			.param("u", username)
 			.query((rs, row) -> {
-				Set<Long> districts = new HashSet<>();
-				for (Long id : (Long[]) rs.getArray("districts").getArray()) {
-					districts.add(id);
+				Set<Long> units = new HashSet<>();
+				for (Long id : (Long[]) rs.getArray("units").getArray()) {
+					units.add(id);
 				}
 				return new RegistryUser(rs.getString("username"), rs.getString("display_name"),
-						Role.valueOf(rs.getString("role")), Set.copyOf(districts));
+						Role.valueOf(rs.getString("role")), Set.copyOf(units));
 			})
 			.optional();
 	}
@@ -73,13 +73,13 @@ class RegistryUsers implements UserDetailsService {
 	List<UserSummary> list() {
 		return this.jdbc.sql("""
 				SELECT u.username, u.display_name, u.role, u.enabled,
-				       coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE a.code IS NOT NULL), '{}') AS districts
-				  FROM app_user u LEFT JOIN app_user_district d ON d.user_id = u.id
-				  LEFT JOIN admin_unit a ON a.id = d.district_id
+				       coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE a.code IS NOT NULL), '{}') AS units
+				  FROM app_user u LEFT JOIN app_user_unit d ON d.user_id = u.id
+				  LEFT JOIN admin_unit a ON a.id = d.unit_id
 				 GROUP BY u.id ORDER BY u.username""")
 			.query((rs, row) -> new UserSummary(rs.getString("username"), rs.getString("display_name"),
 					Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-					List.of((String[]) rs.getArray("districts").getArray())))
+					List.of((String[]) rs.getArray("units").getArray())))
 			.list();
 	}
 
@@ -96,9 +96,10 @@ class RegistryUsers implements UserDetailsService {
 		if (user.password() == null || user.password().length() < MIN_PASSWORD) {
 			throw new InvalidParameterException("password", null, "password needs at least " + MIN_PASSWORD + " characters");
 		}
-		List<String> districts = user.districts() == null ? List.of() : user.districts();
-		if (user.role() == Role.DISTRICT_OFFICER && districts.isEmpty()) {
-			throw new InvalidParameterException("districts", null, "a district officer needs one or more district codes");
+		List<String> units = user.unitCodes();
+		if (user.role() == Role.DISTRICT_OFFICER && units.isEmpty()) {
+			throw new InvalidParameterException("units", null,
+					"a local officer needs one or more unit codes: communes or wards, or districts for work before 2025-07-01");
 		}
 		if (this.jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u").param("u", username).query(Long.class).single() > 0) {
 			throw new ConflictException("username_taken", "user " + username + " already exists");
@@ -111,13 +112,13 @@ class RegistryUsers implements UserDetailsService {
 			.param("hash", this.passwords.encode(user.password()))
 			.param("role", user.role().name())
 			.query(Long.class).single();
-		for (String code : districts) {
+		for (String code : units) {
 			int added = this.jdbc.sql("""
-					INSERT INTO app_user_district (user_id, district_id)
-					SELECT :id, a.id FROM admin_unit a WHERE a.code = upper(:code) AND a.level = 'DISTRICT'""")
+					INSERT INTO app_user_unit (user_id, unit_id)
+					SELECT :id, a.id FROM admin_unit a WHERE a.code = upper(:code) AND a.level IN ('DISTRICT', 'COMMUNE')""")
 				.param("id", id).param("code", code.trim()).update();
 			if (added == 0) {
-				throw new InvalidParameterException("districts", code, "unknown district '" + code + "'");
+				throw new InvalidParameterException("units", code, "unknown district, commune or ward '" + code + "'");
 			}
 		}
 		return list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();

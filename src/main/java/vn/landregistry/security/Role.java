@@ -9,7 +9,10 @@ public enum Role {
 	/** Industrial Zones Authority: edits zones, plots, clearance and status everywhere. */
 	AUTHORITY_EDITOR,
 
-	/** A district's officer: records land clearance in their own district(s) only. */
+	/**
+	 * A local officer: records land clearance for their own units only — a district before
+	 * 2025-07-01, a commune or ward since (the name is kept from the time of districts).
+	 */
 	DISTRICT_OFFICER
 
 }

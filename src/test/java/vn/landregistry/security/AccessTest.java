@@ -153,7 +153,7 @@ class AccessTest extends PostgisTest {
 				+ "\"role\":\"DISTRICT_OFFICER\",\"districts\":[\"TST-2\"]}");
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		assertThat(created.json().get("districts").get(0).asString()).isEqualTo("TST-2");
+		assertThat(created.json().get("units").get(0).asString()).isEqualTo("TST-2");
 		assertThat(created.body()).doesNotContain("password");
 		assertThat(this.http.as("t-new", "a-long-password-1").get("/api/users/me").json().get("role").asString())
 			.isEqualTo("DISTRICT_OFFICER");

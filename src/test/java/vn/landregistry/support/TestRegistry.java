@@ -89,7 +89,7 @@ public final class TestRegistry {
 		this.jdbc.sql("DELETE FROM lease WHERE plot_id IN (SELECT id FROM plot WHERE zone_id IN (" + zones + "))").update();
 		this.jdbc.sql("DELETE FROM plot WHERE zone_id IN (" + zones + ")").update();
 		this.jdbc.sql("DELETE FROM zone WHERE id IN (" + zones + ")").update();
-		this.jdbc.sql("DELETE FROM app_user_district WHERE district_id IN (SELECT id FROM admin_unit WHERE code LIKE 'TST%')")
+		this.jdbc.sql("DELETE FROM app_user_unit WHERE unit_id IN (SELECT id FROM admin_unit WHERE code LIKE 'TST%')")
 			.update();
 		this.jdbc.sql("DELETE FROM admin_unit WHERE parent_id IN (SELECT id FROM admin_unit WHERE code LIKE 'TST-%')").update();
 		this.jdbc.sql("DELETE FROM admin_unit WHERE parent_id IN (SELECT id FROM admin_unit WHERE code = 'TST')").update();

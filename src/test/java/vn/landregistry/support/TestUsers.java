@@ -32,12 +32,12 @@ public final class TestUsers {
 		}
 	}
 
-	/** The district officer answers for {@code district} (a code) from now on. */
-	public static void bindOfficer(JdbcClient jdbc, String district) {
+	/** The local officer answers for {@code unit} (a code of a district, commune or ward) from now on. */
+	public static void bindOfficer(JdbcClient jdbc, String unit) {
 		jdbc.sql("""
-				INSERT INTO app_user_district (user_id, district_id)
+				INSERT INTO app_user_unit (user_id, unit_id)
 				SELECT u.id, d.id FROM app_user u, admin_unit d WHERE u.username = 't-officer' AND d.code = :d""")
-			.param("d", district).update();
+			.param("d", unit).update();
 	}
 
 }
