@@ -24,6 +24,29 @@ CREATE FUNCTION unit_province_id(p_unit bigint) RETURNS bigint LANGUAGE sql STAB
   SELECT id FROM up WHERE level = 'PROVINCE' ORDER BY depth LIMIT 1
 $$;
 
+-- The units things are grouped by on a day: districts where a province still had districts, its
+-- communes and wards where it had none.
+CREATE FUNCTION local_units(p_day date) RETURNS SETOF admin_unit LANGUAGE sql STABLE AS $$
+  SELECT u.* FROM admin_unit u
+   WHERE u.level IN ('DISTRICT', 'COMMUNE')
+     AND (u.valid_from IS NULL OR u.valid_from <= p_day) AND (u.valid_to IS NULL OR u.valid_to >= p_day)
+     AND (u.level = 'DISTRICT' OR NOT EXISTS (
+           SELECT 1 FROM admin_unit d
+            WHERE d.level = 'DISTRICT' AND unit_province_id(d.id) = unit_province_id(u.id)
+              AND (d.valid_from IS NULL OR d.valid_from <= p_day) AND (d.valid_to IS NULL OR d.valid_to >= p_day)))
+$$;
+
+-- Whether a shape lies in a unit: placed on p_day, or on the nearest day the unit was in force (a
+-- district asked about in 2026 is judged on 2025-06-30), so a filter by unit works on any day.
+CREATE FUNCTION in_unit(p_shape geometry, p_unit bigint, p_day date) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN u.level = 'PROVINCE'
+              THEN unit_province_id(local_unit_id(p_shape, greatest(least(p_day, coalesce(u.valid_to, 'infinity')),
+                                                                 coalesce(u.valid_from, '-infinity')))) = u.id
+              ELSE local_unit_id(p_shape, greatest(least(p_day, coalesce(u.valid_to, 'infinity')),
+                                                   coalesce(u.valid_from, '-infinity'))) = u.id END
+    FROM admin_unit u WHERE u.id = p_unit
+$$;
+
 -- The first day of the period holding p_day during which no unit began or ended. Every day of such
 -- a period has the same units in force, so a shape is placed once per period, not once per day.
 CREATE FUNCTION unit_epoch(p_day date) RETURNS date LANGUAGE sql STABLE PARALLEL SAFE AS $$
