@@ -1,4 +1,4 @@
-/* Land clearance (GPMB) dashboard of one district: figures, progress, overdue phases, a map, and the
+/* Land clearance (GPMB) dashboard of one administrative unit (commune or ward; district before 2025-07-01): figures, progress, overdue phases, a map, and the
    history and next step of a phase, all read from and written to the clearance API. */
 (function () {
   'use strict';
@@ -76,19 +76,18 @@
     return body;
   }
 
-  const districtQuery = () => 'district=' + encodeURIComponent(cfg.district);
+  const unitQuery = () => 'unit=' + encodeURIComponent(cfg.unit);
 
   // ---- dashboard --------------------------------------------------------------------------------
 
   async function loadDashboard() {
-    const [phases, byDistrict, byZone] = await Promise.all([
-      request('/api/clearance?' + districtQuery()),
-      request('/api/stats/clearance?groupBy=district&' + districtQuery()),
-      request('/api/stats/clearance?groupBy=zone&' + districtQuery())
+    const [phases, byZone] = await Promise.all([
+      request('/api/clearance?' + unitQuery()),
+      request('/api/stats/clearance?groupBy=zone&' + unitQuery())
     ]);
     state.phases = phases.features;
     byZone.rows.forEach((row) => { state.zoneNames[row.key] = !vi && row.nameEn ? row.nameEn : row.name; });
-    showSummary(byDistrict.rows[0]);
+    showSummary(byZone.total);
     showProgress(byZone.rows, phases.features);
     showOverdue(phases.features);
     showPhasesOnMap(phases);
@@ -247,12 +246,13 @@
   }
 
   async function drawContext() {
-    const [districts, zones] = await Promise.all([request('/api/districts'), request('/api/zones?' + districtQuery())]);
+    const [unit, zones] = await Promise.all([request('/api/units/' + encodeURIComponent(cfg.unit)),
+      request('/api/zones?' + unitQuery())]);
     L.geoJSON(zones, {
       interactive: false,
       style: () => ({ color: '#37474f', weight: 1, fill: false, dashArray: '5 4', className: 'zone-outline' })
     }).addTo(map).bringToBack();
-    const own = districts.features.filter((f) => f.properties.code === cfg.district);
+    const own = [unit];
     const outline = L.geoJSON({ type: 'FeatureCollection', features: own }, {
       interactive: false,
       style: () => ({ color: '#0b3d6e', weight: 2, fill: false, className: 'district' })
@@ -358,9 +358,9 @@
     document.getElementById('step-denied').hidden = allowed;
   }
 
-  /** The authority records steps everywhere, a district officer in their own districts only; the server checks again. */
+  /** The authority records steps everywhere, a local officer for the unit in charge today only; the server checks again. */
   function mayRecord(p) {
-    return Boolean(cfg.userAuthority) || (cfg.userDistricts || []).includes(p.district);
+    return Boolean(cfg.userAuthority) || (cfg.userUnits || []).includes(p.unit);
   }
 
   function markSelected() {
@@ -703,7 +703,7 @@
   }
 
   async function start() {
-    if (!cfg.district) {
+    if (!cfg.unit) {
       document.body.dataset.loaded = 'true';
       return;
     }

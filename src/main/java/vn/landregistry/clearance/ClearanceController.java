@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.landregistry.admin.Districts;
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
@@ -43,24 +43,28 @@ class ClearanceController {
 
 	private final ClearanceStatistics statistics;
 
-	private final Districts districts;
+	private final Units units;
 
 	ClearanceController(ClearanceFeatures features, ClearanceService service, ClearanceStatistics statistics,
-			Districts districts) {
+			Units units) {
 		this.features = features;
 		this.service = service;
 		this.statistics = statistics;
-		this.districts = districts;
+		this.units = units;
 	}
 
 	@GetMapping(path = "/api/clearance", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
-	@Operation(summary = "Clearance phases as GeoJSON, with their state on a day (replayed from their events)")
-	String phases(@Parameter(description = "District code(s), e.g. BG-YD") @RequestParam(required = false) String district,
+	@Operation(summary = "Clearance phases as GeoJSON, with their state on a day (replayed from their events)",
+			description = "unit/unitName/committee: the unit whose people's committee is in charge on that day — the "
+					+ "district until 2025-06-30, the commune or ward since (found by the phase's shape).")
+	String phases(@Parameter(description = "Unit code(s): phases lying in them, e.g. BG-YD (judged on its last day) or BN-P-NENH") @RequestParam(required = false) String unit,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String district,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String commune,
 			@Parameter(description = "Zone code(s)") @RequestParam(required = false) String zone,
 			@Parameter(description = "NOT_STARTED, INVENTORY, PLAN_APPROVED, PAYING, HANDED_OVER, BLOCKED") @RequestParam(required = false) String status,
 			@Parameter(description = "true: only phases past their target date and not handed over") @RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = "Day of the state (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		return this.features.collection(new ClearanceFilter(districts(district), zones(zone),
+		return this.features.collection(new ClearanceFilter(this.units.asked(unit, district, commune), zones(zone),
 				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)));
 	}
 
@@ -97,14 +101,16 @@ class ClearanceController {
 	}
 
 	@GetMapping("/api/stats/clearance")
-	@Operation(summary = "Clearance progress by zone, district or province on a day, with the clean land available")
-	ResponseEntity<?> statistics(@Parameter(description = "zone, district or province") @RequestParam(defaultValue = "province") String groupBy,
-			@RequestParam(required = false) String district, @RequestParam(required = false) String zone,
+	@Operation(summary = "Clearance progress by zone, unit or province on a day, with the clean land available",
+			description = "Units are those in charge on the day: districts until 2025-06-30, communes and wards since.")
+	ResponseEntity<?> statistics(@Parameter(description = "zone, unit (district or commune: the units of the day) or province") @RequestParam(defaultValue = "province") String groupBy,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
+			@RequestParam(required = false) String commune, @RequestParam(required = false) String zone,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		ClearanceGroupBy group = Parameters.oneEnum("groupBy", groupBy, ClearanceGroupBy.class, ClearanceGroupBy.PROVINCE);
-		ClearanceTable table = this.statistics.table(group, districts(district), zones(zone), day(asOf));
+		ClearanceGroupBy group = ClearanceGroupBy.parse(groupBy);
+		ClearanceTable table = this.statistics.table(group, this.units.asked(unit, district, commune), zones(zone), day(asOf));
 		List<ClearanceRow> rows = table.total() == null ? table.rows()
 				: Stream.concat(table.rows().stream(), Stream.of(table.total())).toList();
 		return TableExport.answer(out, "clearance-" + group.json() + "-" + table.asOf(), table, rows, ClearanceRow.class);
@@ -113,18 +119,20 @@ class ClearanceController {
 	@GetMapping("/api/stats/clearance/series")
 	@Operation(summary = "Cleared % over time, one point per period end (the last point is 'to')")
 	ResponseEntity<?> series(@RequestParam(defaultValue = "province") String groupBy,
-			@RequestParam(required = false) String district, @RequestParam(required = false) String zone,
+			@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
+			@RequestParam(required = false) String commune, @RequestParam(required = false) String zone,
 			@Parameter(description = "First day (default three years before 'to')") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "Last day (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
 			@RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		ClearanceGroupBy group = Parameters.oneEnum("groupBy", groupBy, ClearanceGroupBy.class, ClearanceGroupBy.PROVINCE);
+		ClearanceGroupBy group = ClearanceGroupBy.parse(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
 		LocalDate last = day(to);
 		LocalDate first = from == null ? last.minusYears(3) : from;
 		List<LocalDate> dates = period.points(first, last, MAX_POINTS);
-		ClearanceSeries series = this.statistics.series(group, districts(district), zones(zone), period, first, last, dates);
+		ClearanceSeries series = this.statistics.series(group, this.units.asked(unit, district, commune), zones(zone),
+				period, first, last, dates, this.units.changes(first, last));
 		return TableExport.answer(out, "clearance-series-" + group.json() + "-" + period.json(), series, series.rows(),
 				ClearanceSeries.Row.class);
 	}
@@ -133,10 +141,6 @@ class ClearanceController {
 		ResponseEntity<String> current = phase(id, null);
 		return ResponseEntity.created(URI.create("/api/clearance/" + id)).headers(current.getHeaders())
 			.body(current.getBody());
-	}
-
-	private Set<String> districts(String text) {
-		return Parameters.codes("district", text, this.districts.codes());
 	}
 
 	private Set<String> zones(String text) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 
@@ -20,7 +21,8 @@ class ClearanceFeatures {
 
 	private static final String PROPERTIES = """
 			json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'zoneId', z.id, 'zone', z.code,
-			  'zoneName', z.name_vi, 'zoneKind', z.kind, 'district', d.code, 'districtName', d.name_vi,
+			  'zoneName', z.name_vi, 'zoneKind', z.kind, 'unit', d.code, 'unitName', d.name_vi, 'unitNameEn', d.name_en,
+			  'unitLevel', d.level, 'committee', unit_committee(d.id),
 			  'status', s.status, 'blockedReason', s.blocked_reason, 'areaHa', round(p.area_ha, 2),
 			  'clearedHa', round(s.cleared_ha, 2),
 			  'clearedPct', round(100 * s.cleared_ha / nullif(p.area_ha, 0), 1),
@@ -33,7 +35,9 @@ class ClearanceFeatures {
 
 	private static final String SELECT = "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES)
 			+ " AS feature FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id"
-			+ " JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = p.district_id";
+			+ " JOIN zone z ON z.id = p.zone_id"
+			// the unit whose people's committee is in charge on the day: district, then commune (2025)
+			+ " LEFT JOIN admin_unit d ON d.id = local_unit_id(p.boundary, CAST(:asOf AS date))";
 
 	private final JdbcClient jdbc;
 
@@ -42,7 +46,8 @@ class ClearanceFeatures {
 	}
 
 	String collection(ClearanceFilter filter) {
-		SqlWhere where = new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL").in("d.code", "districts", filter.districts())
+		SqlWhere where = Units.within(new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL"),
+				"p.boundary", filter.units(), "asOf")
 			.in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.param("asOf", filter.asOf());

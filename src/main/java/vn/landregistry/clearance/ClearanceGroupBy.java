@@ -4,13 +4,16 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import vn.landregistry.shared.InvalidParameterException;
+
 /**
  * How phases are grouped for the clearance statistics: the SQL naming each group (the key is the
- * first grouped column, so GROUPING(key) tells the total row apart).
+ * first grouped column, so GROUPING(key) tells the total row apart). The unit is the one in charge
+ * on the day: a district until 2025-06-30, a commune or ward since.
  */
 enum ClearanceGroupBy {
 
-	ZONE("z.code", "z.name_vi", "z.name_en"), DISTRICT("d.code", "d.name_vi", "d.name_en"),
+	ZONE("z.code", "z.name_vi", "z.name_en"), UNIT("d.code", "d.name_vi", "d.name_en"),
 	PROVINCE("pr.code", "pr.name_vi", "pr.name_en");
 
 	final String key;
@@ -32,6 +35,20 @@ enum ClearanceGroupBy {
 
 	String columns() {
 		return this.key + ", " + this.name + ", " + this.nameEn;
+	}
+
+	/** zone, unit or province; district and commune name the unit grouping of their period. */
+	static ClearanceGroupBy parse(String text) {
+		if (text == null || text.isBlank()) {
+			return PROVINCE;
+		}
+		return switch (text.trim().toLowerCase(Locale.ROOT)) {
+			case "zone" -> ZONE;
+			case "unit", "district", "commune" -> UNIT;
+			case "province" -> PROVINCE;
+			default -> throw new InvalidParameterException("groupBy", text,
+					"groupBy is one of zone, unit (district before 2025-07-01, commune or ward after), province");
+		};
 	}
 
 }

@@ -15,9 +15,10 @@ import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
 
 /**
- * The land clearance (GPMB) dashboard of one district: progress, overdue phases, a map, the
- * history of a phase and a form to record its next step, all read from and written to the
- * clearance API.
+ * The land clearance (GPMB) dashboard of one administrative unit — a commune or ward since
+ * 2025-07-01, a district before (?unit=, or ?commune= / ?district=): progress, overdue phases, a
+ * map, the history of a phase and a form to record its next step, all read from and written to
+ * the clearance API.
  */
 @PageController
 class ClearancePageController {
@@ -35,33 +36,53 @@ class ClearancePageController {
 	}
 
 	@GetMapping("/clearance")
-	String clearance(@RequestParam(required = false) String district, Model model, Locale locale) {
-		List<Map<String, Object>> districts = districts();
-		String wanted = district == null ? "" : district.trim();
-		// Without a choice, the first district that has phases; an unknown code leaves only the picker.
-		String selected = districts.stream()
-			.filter(d -> wanted.isEmpty() ? ((Number) d.get("phases")).longValue() > 0 : wanted.equalsIgnoreCase((String) d.get("code")))
-			.map(d -> (String) d.get("code"))
+	String clearance(@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
+			@RequestParam(required = false) String commune, Model model, Locale locale) {
+		LocalDate today = LocalDate.now(this.clock);
+		List<Map<String, Object>> units = units(today);
+		String wanted = firstGiven(unit, commune, district);
+		// Without a choice, the first unit of today that has phases; an unknown code leaves only the picker.
+		Map<String, Object> selected = units.stream()
+			.filter(u -> wanted.isEmpty() ? (Boolean) u.get("current") && ((Number) u.get("phases")).longValue() > 0
+					: wanted.equalsIgnoreCase((String) u.get("code")))
 			.findFirst()
 			.orElse(null);
 		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("english", "en".equals(locale.getLanguage()));
-		model.addAttribute("districts", districts);
-		model.addAttribute("district", selected == null ? "" : selected);
-		model.addAttribute("unknownDistrict", selected == null && !wanted.isEmpty() ? wanted : null);
+		model.addAttribute("currentUnits", units.stream().filter(u -> (Boolean) u.get("current")).toList());
+		model.addAttribute("pastUnits", units.stream().filter(u -> !(Boolean) u.get("current")).toList());
+		model.addAttribute("unit", selected == null ? "" : selected.get("code"));
+		model.addAttribute("selectedUnit", selected);
+		model.addAttribute("unknownUnit", selected == null && !wanted.isEmpty() ? wanted : null);
 		// The province's today, as the API reckons overdue phases and refuses steps in the future.
-		model.addAttribute("today", LocalDate.now(this.clock).toString());
+		model.addAttribute("today", today.toString());
 		return "clearance";
 	}
 
-	/** Every district, past or present: phases keep the district in charge when it was registered. */
-	private List<Map<String, Object>> districts() {
+	private static String firstGiven(String... values) {
+		for (String value : values) {
+			if (value != null && !value.isBlank()) {
+				return value.trim();
+			}
+		}
+		return "";
+	}
+
+	/**
+	 * Units below the province, those in force today first (communes and wards since 2025-07-01),
+	 * then the districts that were in charge before, each with the phases lying in it.
+	 */
+	private List<Map<String, Object>> units(LocalDate today) {
 		return this.jdbc.sql("""
-				SELECT d.code, d.name_vi AS name, coalesce(d.name_en, d.name_vi) AS "nameEn",
-				       (SELECT count(*) FROM clearance_phase p WHERE p.district_id = d.id) AS phases
-				  FROM admin_unit d
-				 WHERE d.level = 'DISTRICT'
-				 ORDER BY d.name_vi, d.code""")
+				SELECT u.code, u.name_vi AS name, coalesce(u.name_en, u.name_vi) AS "nameEn", u.level,
+				       u.valid_from AS "validFrom", u.valid_to AS "validTo", unit_committee(u.id) AS committee,
+				       (u.valid_to IS NULL OR u.valid_to >= :today) AND (u.valid_from IS NULL OR u.valid_from <= :today) AS current,
+				       (SELECT count(*) FROM clearance_phase p
+				         WHERE p.deleted_at IS NULL AND p.boundary && u.boundary AND in_unit(p.boundary, u.id, :today)) AS phases
+				  FROM admin_unit u
+				 WHERE u.level IN ('DISTRICT', 'COMMUNE')
+				 ORDER BY u.name_vi, u.code""")
+			.param("today", today)
 			.query()
 			.listOfRows();
 	}

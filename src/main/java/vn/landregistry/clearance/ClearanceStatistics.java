@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.admin.Units;
+import vn.landregistry.admin.Units.GroupingChange;
 import vn.landregistry.shared.SqlWhere;
 import vn.landregistry.shared.Step;
 
@@ -27,22 +29,25 @@ class ClearanceStatistics {
 	/** One row per phase and one per clean plot, so that both can be grouped the same way. */
 	private static final String FACTS = """
 			WITH facts AS (
-			  SELECT p.id AS phase_id, p.zone_id, p.district_id, p.area_ha, s.cleared_ha, s.status, s.target_date,
-			         s.households_affected, s.households_relocated, s.amount_planned_vnd, s.amount_paid_vnd,
-			         0::numeric AS clean_ha
+			  SELECT p.id AS phase_id, p.zone_id, p.boundary AS shape, pu.unit_id, pu.province_id, p.area_ha, s.cleared_ha,
+			         s.status, s.target_date, s.households_affected, s.households_relocated, s.amount_planned_vnd,
+			         s.amount_paid_vnd, 0::numeric AS clean_ha
 			    FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id
+			    LEFT JOIN phase_units(CAST(:days AS date[])) pu ON pu.phase_id = p.id
 			   WHERE p.deleted_at IS NULL
 			  UNION ALL
-			  SELECT NULL, pl.zone_id, z.district_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, pl.area_ha
+			  SELECT NULL, pl.zone_id, pl.boundary, zu.unit_id, zu.province_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			         NULL, pl.area_ha
 			    FROM plot pl JOIN zone z ON z.id = pl.zone_id
+			    LEFT JOIN zone_units(CAST(:days AS date[])) zu ON zu.zone_id = z.id
 			   WHERE pl.cleared_on <= CAST(:asOf AS date) AND pl.published AND pl.deleted_at IS NULL
 			     AND z.published AND z.deleted_at IS NULL
 			     AND plot_status(pl.id, pl.cleared_on, CAST(:asOf AS date)) = 'AVAILABLE_CLEAN')
 			""";
 
 	private static final String GROUPS = """
-			  FROM facts f JOIN zone z ON z.id = f.zone_id JOIN admin_unit d ON d.id = f.district_id
-			  LEFT JOIN admin_unit pr ON pr.id = d.parent_id""";
+			  FROM facts f JOIN zone z ON z.id = f.zone_id LEFT JOIN admin_unit d ON d.id = f.unit_id
+			  LEFT JOIN admin_unit pr ON pr.id = f.province_id""";
 
 	private static final String FIGURES = """
 			count(f.phase_id) AS phases, round(coalesce(sum(f.area_ha), 0), 2) AS area_ha,
@@ -61,8 +66,8 @@ class ClearanceStatistics {
 		this.jdbc = jdbc;
 	}
 
-	ClearanceTable table(ClearanceGroupBy groupBy, Set<String> districts, Set<String> zones, LocalDate asOf) {
-		SqlWhere where = where(districts, zones).param("asOf", asOf);
+	ClearanceTable table(ClearanceGroupBy groupBy, Set<String> units, Set<String> zones, LocalDate asOf) {
+		SqlWhere where = where("f.shape", units, zones).param("asOf", asOf).param("days", "{" + asOf + "}");
 		String sql = FACTS + "SELECT GROUPING(" + groupBy.key + ") = 1 AS is_total, " + labels(groupBy) + ", " + FIGURES + "\n"
 				+ GROUPS + where.sql() + " GROUP BY GROUPING SETS ((" + groupBy.columns() + "), ()) ORDER BY is_total, key";
 		List<ClearanceRow> rows = new ArrayList<>();
@@ -82,28 +87,33 @@ class ClearanceStatistics {
 	}
 
 	/** Cleared % of each group at the end of every period; phases registered later are not yet counted. */
-	ClearanceSeries series(ClearanceGroupBy groupBy, Set<String> districts, Set<String> zones, Step step, LocalDate from,
-			LocalDate to, List<LocalDate> dates) {
-		SqlWhere where = where(districts, zones).param("days",
+	ClearanceSeries series(ClearanceGroupBy groupBy, Set<String> units, Set<String> zones, Step step, LocalDate from,
+			LocalDate to, List<LocalDate> dates, List<GroupingChange> changes) {
+		SqlWhere where = where("p.boundary", units, zones).param("asOf", to).param("last", "{" + to + "}").param("days",
 				dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")));
 		String sql = "SELECT t.day, " + labels(groupBy) + ", count(*) AS phases, round(sum(p.area_ha), 2) AS area_ha,"
+				+ " string_agg(DISTINCT dp.code, ',' ORDER BY dp.code) AS provinces,"
 				+ " round(sum(s.cleared_ha), 2) AS cleared_ha,"
 				+ " round(100 * sum(s.cleared_ha) / nullif(sum(p.area_ha), 0), 1) AS cleared_pct,"
 				+ " count(*) FILTER (WHERE s.status = 'HANDED_OVER') AS handed_over"
 				+ " FROM unnest(CAST(:days AS date[])) AS t (day) CROSS JOIN LATERAL clearance_state(t.day) s"
 				+ " JOIN clearance_phase p ON p.id = s.phase_id JOIN zone z ON z.id = p.zone_id"
-				+ " JOIN admin_unit d ON d.id = p.district_id LEFT JOIN admin_unit pr ON pr.id = d.parent_id" + where.sql()
+				+ " LEFT JOIN phase_units(CAST(:days AS date[])) pu ON pu.phase_id = p.id AND pu.day = t.day"
+				+ " LEFT JOIN admin_unit d ON d.id = pu.unit_id LEFT JOIN admin_unit dp ON dp.id = pu.province_id"
+				// a province series runs on under the province of the last day, through the 2025 merger
+				+ " LEFT JOIN phase_units(CAST(:last AS date[])) pl ON pl.phase_id = p.id"
+				+ " LEFT JOIN admin_unit pr ON pr.id = coalesce(pl.province_id, pu.province_id)" + where.sql()
 				+ " GROUP BY t.day, " + groupBy.columns() + " ORDER BY key, t.day";
 		List<ClearanceSeries.Row> rows = this.jdbc.sql(sql).params(where.params())
 			.query((rs, n) -> new ClearanceSeries.Row(rs.getString("key"), rs.getString("name"),
-					rs.getObject("day", LocalDate.class), rs.getLong("phases"), rs.getBigDecimal("area_ha"),
+					rs.getObject("day", LocalDate.class), rs.getString("provinces"), rs.getLong("phases"), rs.getBigDecimal("area_ha"),
 					rs.getBigDecimal("cleared_ha"), rs.getBigDecimal("cleared_pct"), rs.getLong("handed_over")))
 			.list();
-		return new ClearanceSeries(groupBy, step, from, to, dates, rows);
+		return new ClearanceSeries(groupBy, step, from, to, dates, rows, changes);
 	}
 
-	private static SqlWhere where(Set<String> districts, Set<String> zones) {
-		return new SqlWhere().in("d.code", "districts", districts).in("z.code", "zones", zones);
+	private static SqlWhere where(String shape, Set<String> units, Set<String> zones) {
+		return Units.within(new SqlWhere(), shape, units, "asOf").in("z.code", "zones", zones);
 	}
 
 	private static String labels(ClearanceGroupBy groupBy) {

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.admin.Units;
+import vn.landregistry.admin.Units.GroupingChange;
 import vn.landregistry.shared.SqlWhere;
 import vn.landregistry.shared.Step;
 
@@ -33,13 +35,16 @@ class FillRateQueries {
 			count(*) FILTER (WHERE NOT coalesce(%1$s, false)) AS excluded_zones,
 			round(coalesce(sum(o.lease_land_ha) FILTER (WHERE %1$s), 0), 4) AS lease_land_ha,
 			round(coalesce(sum(o.leased_ha) FILTER (WHERE %1$s), 0), 4) AS leased_ha,
-			round(sum(o.leased_ha) FILTER (WHERE %1$s) / nullif(sum(o.lease_land_ha) FILTER (WHERE %1$s), 0), 6) AS occupancy_rate
+			round(sum(o.leased_ha) FILTER (WHERE %1$s) / nullif(sum(o.lease_land_ha) FILTER (WHERE %1$s), 0), 6) AS occupancy_rate,
+			coalesce(bool_or(%1$s AND EXISTS (SELECT 1 FROM plot dp WHERE dp.zone_id = z.id AND dp.demo)), false) AS demo
 			""".formatted(HAS_LAND);
 
+	/** The zone, and the unit and province holding it on the day (t.day); p may be the last day's province. */
 	private static final String ZONES = """
 			  JOIN zone z ON z.id = o.zone_id
-			  JOIN admin_unit d ON d.id = z.district_id
-			  LEFT JOIN admin_unit p ON p.id = d.parent_id""";
+			  LEFT JOIN zone_units(CAST(:days AS date[])) zu ON zu.zone_id = z.id AND zu.day = t.day
+			  LEFT JOIN admin_unit d ON d.id = zu.unit_id
+			  LEFT JOIN admin_unit dp ON dp.id = zu.province_id""";
 
 	private final JdbcClient jdbc;
 
@@ -48,9 +53,10 @@ class FillRateQueries {
 	}
 
 	FillRateTable table(GroupBy groupBy, ZoneScope scope, LocalDate asOf) {
-		SqlWhere where = where(scope).param("asOf", asOf);
+		SqlWhere where = where(scope).param("asOf", asOf).param("days", "{" + asOf + "}");
 		String sql = "SELECT GROUPING(" + groupBy.key + ") = 1 AS is_total, " + labels(groupBy) + ", " + FIGURES
-				+ " FROM zone_occupancy(CAST(:asOf AS date)) o " + ZONES + where.sql()
+				+ " FROM (SELECT CAST(:asOf AS date) AS day) t CROSS JOIN zone_occupancy(t.day) o " + ZONES
+				+ " LEFT JOIN admin_unit p ON p.id = zu.province_id" + where.sql()
 				+ " GROUP BY GROUPING SETS ((" + groupBy.columns + "), ())"
 				+ (groupBy == GroupBy.ZONE ? " HAVING GROUPING(z.code) = 1 OR count(*) FILTER (WHERE " + HAS_LAND + ") > 0" : "")
 				+ " ORDER BY is_total, key";
@@ -68,11 +74,15 @@ class FillRateQueries {
 	}
 
 	FillRateSeries series(GroupBy groupBy, ZoneScope scope, Step step, LocalDate from, LocalDate to,
-			List<LocalDate> dates) {
-		SqlWhere where = where(scope).param("days",
+			List<LocalDate> dates, List<GroupingChange> changes) {
+		SqlWhere where = where(scope).param("asOf", to).param("last", "{" + to + "}").param("days",
 				dates.stream().map(LocalDate::toString).collect(Collectors.joining(",", "{", "}")));
+		// a province series runs on under the province of the last day, through the 2025 merger
 		String sql = "SELECT t.day, " + labels(groupBy) + ", " + FIGURES
+				+ ", string_agg(DISTINCT dp.code, ',' ORDER BY dp.code) AS provinces"
 				+ " FROM unnest(CAST(:days AS date[])) AS t (day) CROSS JOIN LATERAL zone_occupancy(t.day) o " + ZONES
+				+ " LEFT JOIN zone_units(CAST(:last AS date[])) zl ON zl.zone_id = z.id"
+				+ " LEFT JOIN admin_unit p ON p.id = coalesce(zl.province_id, zu.province_id)"
 				+ where.sql() + " GROUP BY t.day, " + groupBy.columns
 				+ (groupBy == GroupBy.ZONE ? " HAVING count(*) FILTER (WHERE " + HAS_LAND + ") > 0" : "")
 				+ " ORDER BY key, t.day";
@@ -82,35 +92,36 @@ class FillRateQueries {
 			FillRateRow row = row(rs);
 			labels.putIfAbsent(row.key(), row);
 			points.computeIfAbsent(row.key(), k -> new ArrayList<>())
-				.add(new FillRateSeries.Point(rs.getObject("day", LocalDate.class), row.leaseLandHa(), row.leasedHa(),
-						row.occupancyRate()));
+				.add(new FillRateSeries.Point(rs.getObject("day", LocalDate.class), rs.getString("provinces"),
+						row.leaseLandHa(), row.leasedHa(), row.occupancyRate(), row.demo()));
 		});
 		List<FillRateSeries.Series> series = points.entrySet().stream().map(e -> {
 			FillRateRow label = labels.get(e.getKey());
 			return new FillRateSeries.Series(e.getKey(), label.name(), label.nameEn(), e.getValue());
 		}).toList();
-		return new FillRateSeries(groupBy, step, from, to, dates, series);
+		return new FillRateSeries(groupBy, step, from, to, dates, series, changes);
 	}
 
 	private static String labels(GroupBy g) {
 		return g.key + " AS key, " + g.name + " AS name, " + g.nameEn + " AS name_en, " + g.zoneId + " AS zone_id, "
-				+ g.kind + " AS kind, " + g.district + " AS district";
+				+ g.kind + " AS kind, " + g.unit() + " AS unit, " + g.level() + " AS level";
 	}
 
 	private static SqlWhere where(ZoneScope scope) {
-		return new SqlWhere().in("z.kind", "kinds", scope.kinds()).in("d.code", "districts", scope.districts());
+		return Units.within(new SqlWhere().in("z.kind", "kinds", scope.kinds()), "z.boundary", scope.units(), "asOf");
 	}
 
 	private static FillRateRow row(ResultSet rs) throws SQLException {
 		Long zoneId = rs.getObject("zone_id", Long.class);
-		return new FillRateRow(rs.getString("key"), rs.getString("name"), rs.getString("name_en"), zoneId, rs.getString("kind"), rs.getString("district"), rs.getLong("zones"),
+		return new FillRateRow(rs.getString("key"), rs.getString("name"), rs.getString("name_en"), zoneId,
+				rs.getString("kind"), rs.getString("unit"), rs.getString("level"), rs.getLong("zones"),
 				rs.getLong("excluded_zones"), rs.getBigDecimal("lease_land_ha"), rs.getBigDecimal("leased_ha"),
-				rs.getBigDecimal("occupancy_rate"));
+				rs.getBigDecimal("occupancy_rate"), rs.getBoolean("demo"));
 	}
 
 	private static FillRateRow totalRow(FillRateRow row) {
-		return new FillRateRow("TOTAL", "Tổng", "Total", null, null, null, row.zones(), row.excludedZones(),
-				row.leaseLandHa(), row.leasedHa(), row.occupancyRate());
+		return new FillRateRow("TOTAL", "Tổng", "Total", null, null, null, null, row.zones(), row.excludedZones(),
+				row.leaseLandHa(), row.leasedHa(), row.occupancyRate(), row.demo());
 	}
 
 }

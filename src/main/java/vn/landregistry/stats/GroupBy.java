@@ -4,22 +4,25 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import vn.landregistry.shared.InvalidParameterException;
+
 /**
  * How zones are grouped for statistics, with the SQL that names each group. The key is the first
- * grouped column, so GROUPING(key) tells the total row apart.
+ * grouped column, so GROUPING(key) tells the total row apart. A zone's unit ({@code d}) and
+ * province ({@code p}) are those holding it on the day: districts of Bắc Giang until 2025-06-30,
+ * communes and wards of the merged Bắc Ninh since 2025-07-01.
  */
 enum GroupBy {
 
-	ZONE("z.code", "z.name_vi", "z.name_en", "z.id", "z.kind", "d.code",
-			"z.code, z.name_vi, z.name_en, z.id, z.kind, d.code"),
+	ZONE("z.code", "z.name_vi", "z.name_en", "z.id", "z.kind", "z.code, z.name_vi, z.name_en, z.id, z.kind, d.code, d.level"),
 
-	DISTRICT("d.code", "d.name_vi", "d.name_en", "NULL::bigint", "NULL", "d.code", "d.code, d.name_vi, d.name_en"),
+	UNIT("d.code", "d.name_vi", "d.name_en", "NULL::bigint", "NULL", "d.code, d.name_vi, d.name_en, d.level"),
 
 	KIND("z.kind", "CASE z.kind WHEN 'KCN' THEN 'Khu công nghiệp' ELSE 'Cụm công nghiệp' END",
 			"CASE z.kind WHEN 'KCN' THEN 'Industrial zones' ELSE 'Industrial clusters' END", "NULL::bigint", "z.kind",
-			"NULL", "z.kind"),
+			"z.kind"),
 
-	PROVINCE("p.code", "p.name_vi", "p.name_en", "NULL::bigint", "NULL", "NULL", "p.code, p.name_vi, p.name_en");
+	PROVINCE("p.code", "p.name_vi", "p.name_en", "NULL::bigint", "NULL", "p.code, p.name_vi, p.name_en");
 
 	final String key;
 
@@ -31,23 +34,45 @@ enum GroupBy {
 
 	final String kind;
 
-	final String district;
-
 	final String columns;
 
-	GroupBy(String key, String name, String nameEn, String zoneId, String kind, String district, String columns) {
+	GroupBy(String key, String name, String nameEn, String zoneId, String kind, String columns) {
 		this.key = key;
 		this.name = name;
 		this.nameEn = nameEn;
 		this.zoneId = zoneId;
 		this.kind = kind;
-		this.district = district;
 		this.columns = columns;
+	}
+
+	/** The unit column of a row: the zone's unit, or the unit itself; none for kinds and provinces. */
+	String unit() {
+		return this == ZONE || this == UNIT ? "d.code" : "NULL";
+	}
+
+	String level() {
+		return this == ZONE || this == UNIT ? "d.level" : this == PROVINCE ? "'PROVINCE'" : "NULL";
 	}
 
 	@JsonValue
 	String json() {
 		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** zone, unit, kind or province; district and commune name the unit grouping of their period. */
+	static GroupBy parse(String text) {
+		if (text == null || text.isBlank()) {
+			return PROVINCE;
+		}
+		String wanted = text.trim().toLowerCase(Locale.ROOT);
+		return switch (wanted) {
+			case "zone" -> ZONE;
+			case "unit", "district", "commune" -> UNIT;
+			case "kind" -> KIND;
+			case "province" -> PROVINCE;
+			default -> throw new InvalidParameterException("groupBy", text,
+					"groupBy is one of zone, unit (district before 2025-07-01, commune or ward after), kind, province");
+		};
 	}
 
 }

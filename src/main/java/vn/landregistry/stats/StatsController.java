@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.landregistry.admin.Districts;
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.shared.Step;
 import vn.landregistry.shared.TableExport;
@@ -33,30 +33,35 @@ class StatsController {
 
 	private final PlanQueries plans;
 
-	private final Districts districts;
+	private final Units units;
 
 	private final Clock clock;
 
-	StatsController(FillRateQueries fillRates, PlanQueries plans, Districts districts, Clock clock) {
+	StatsController(FillRateQueries fillRates, PlanQueries plans, Units units, Clock clock) {
 		this.fillRates = fillRates;
 		this.plans = plans;
-		this.districts = districts;
+		this.units = units;
 		this.clock = clock;
 	}
 
 	@GetMapping("/fill-rate")
-	@Operation(summary = "Fill rate by zone, district, kind or province on a day",
+	@Operation(summary = "Fill rate by zone, administrative unit, kind or province on a day",
 			description = "Fill rate = leased or operating area ÷ industrial land for lease, per zone; groups are "
-					+ "weighted by area. Zones without land for lease are excluded and counted in excludedZones.")
-	ResponseEntity<?> fillRate(@Parameter(description = "zone, district, kind or province") @RequestParam(defaultValue = "province") String groupBy,
+					+ "weighted by area. Zones without land for lease are excluded and counted in excludedZones. "
+					+ "Zones are placed in the units in force on the day by their shape: districts of Bắc Giang "
+					+ "until 2025-06-30, communes and wards of Bắc Ninh from 2025-07-01. demo = figures from demo "
+					+ "plots and leases, invented for illustration.")
+	ResponseEntity<?> fillRate(@Parameter(description = "zone, unit (district or commune: the units of the day), kind or province") @RequestParam(defaultValue = "province") String groupBy,
 			@Parameter(description = "KCN, CCN") @RequestParam(required = false) String kind,
-			@Parameter(description = "District code(s)") @RequestParam(required = false) String district,
+			@Parameter(description = "Unit code(s): zones lying in them (a district is judged on its last day)") @RequestParam(required = false) String unit,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String district,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String commune,
 			@Parameter(description = "Day (YYYY-MM-DD), default today") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		GroupBy group = groupBy(groupBy);
+		GroupBy group = GroupBy.parse(groupBy);
 		LocalDate day = asOf == null ? today() : asOf;
-		FillRateTable table = this.fillRates.table(group, scope(kind, district), day);
+		FillRateTable table = this.fillRates.table(group, scope(kind, unit, district, commune), day);
 		List<FillRateRow> rows = Stream.concat(table.rows().stream(), Stream.ofNullable(table.total())).toList();
 		return TableExport.answer(out, "fill-rate-" + name(group) + "-" + day, table, rows, FillRateRow.class);
 	}
@@ -64,18 +69,20 @@ class StatsController {
 	@GetMapping("/fill-rate/series")
 	@Operation(summary = "Fill rate over time, one point per period end (the last point is 'to')")
 	ResponseEntity<?> series(@RequestParam(defaultValue = "province") String groupBy,
-			@RequestParam(required = false) String kind, @RequestParam(required = false) String district,
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String unit,
+			@RequestParam(required = false) String district, @RequestParam(required = false) String commune,
 			@Parameter(description = "First day (default five years before 'to')") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "Last day (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
 			@RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		GroupBy group = groupBy(groupBy);
+		GroupBy group = GroupBy.parse(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
 		LocalDate last = to == null ? today() : to;
 		LocalDate first = from == null ? last.minusYears(5) : from;
 		List<LocalDate> dates = period.points(first, last, MAX_POINTS);
-		FillRateSeries series = this.fillRates.series(group, scope(kind, district), period, first, last, dates);
+		FillRateSeries series = this.fillRates.series(group, scope(kind, unit, district, commune), period, first, last,
+				dates, this.units.changes(first, last));
 		return TableExport.answer(out, "fill-rate-series-" + name(group) + "-" + name(period), series, series.rows(),
 				FillRateSeries.Row.class);
 	}
@@ -99,13 +106,8 @@ class StatsController {
 	record Rows<T>(List<T> rows) {
 	}
 
-	private ZoneScope scope(String kind, String district) {
-		return new ZoneScope(Parameters.enums("kind", kind, ZoneKind.class),
-				Parameters.codes("district", district, this.districts.codes()));
-	}
-
-	private static GroupBy groupBy(String text) {
-		return Parameters.oneEnum("groupBy", text, GroupBy.class, GroupBy.PROVINCE);
+	private ZoneScope scope(String kind, String unit, String district, String commune) {
+		return new ZoneScope(Parameters.enums("kind", kind, ZoneKind.class), this.units.asked(unit, district, commune));
 	}
 
 	private static String name(Enum<?> value) {

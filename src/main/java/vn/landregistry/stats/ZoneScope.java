@@ -4,6 +4,6 @@ import java.util.Set;
 
 import vn.landregistry.zones.ZoneKind;
 
-/** Which zones a statistic covers; empty sets mean all. */
-record ZoneScope(Set<ZoneKind> kinds, Set<String> districts) {
+/** Which zones a statistic covers: kinds, and units (of any level and period) they lie in; empty sets mean all. */
+record ZoneScope(Set<ZoneKind> kinds, Set<String> units) {
 }

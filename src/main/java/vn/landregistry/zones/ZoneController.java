@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.landregistry.admin.Districts;
+import vn.landregistry.admin.Units;
 import vn.landregistry.security.CurrentUser;
 import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.GeoJson;
@@ -39,16 +39,16 @@ class ZoneController {
 
 	private final ZoneService service;
 
-	private final Districts districts;
+	private final Units units;
 
 	private final CurrentUser user;
 
 	private final Clock clock;
 
-	ZoneController(ZoneFeatures features, ZoneService service, Districts districts, CurrentUser user, Clock clock) {
+	ZoneController(ZoneFeatures features, ZoneService service, Units units, CurrentUser user, Clock clock) {
 		this.features = features;
 		this.service = service;
-		this.districts = districts;
+		this.units = units;
 		this.user = user;
 		this.clock = clock;
 	}
@@ -59,11 +59,13 @@ class ZoneController {
 					+ "A value the registry does not know is answered with 400 and a problem detail. "
 					+ "asOf replays the registry as it was then (from its history). Drafts only for signed-in users.")
 	String zones(@Parameter(description = "KCN, CCN") @RequestParam(required = false) String kind,
-			@Parameter(description = "District code, e.g. BG-VY (see /api/districts)") @RequestParam(required = false) String district,
+			@Parameter(description = "Unit code(s): zones lying in them, e.g. BN-P-NENH or BG-VY (see /api/units)") @RequestParam(required = false) String unit,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String district,
+			@Parameter(description = "Same as unit") @RequestParam(required = false) String commune,
 			@Parameter(description = "EXISTING, NEW, EXPANDED, MERGED_INTO_KCN, REMOVED") @RequestParam(required = false) String planStatus,
 			@Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84)") @RequestParam(required = false) String bbox,
 			@Parameter(description = "YYYY-MM-DD (end of that day) or an instant; default now") @RequestParam(required = false) String asOf) {
-		ZoneFilter filter = ZoneFilter.parse(kind, district, planStatus, bbox, this.districts.codes());
+		ZoneFilter filter = ZoneFilter.parse(kind, this.units.asked(unit, district, commune), planStatus, bbox);
 		return this.features.collection(filter, AsOf.parse(asOf, this.clock), this.user.seesDrafts());
 	}
 

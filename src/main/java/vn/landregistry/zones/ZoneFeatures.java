@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
@@ -22,12 +23,14 @@ class ZoneFeatures {
 
 	private static final String PROPERTIES = """
 			json_build_object('id', z.id, 'kind', z.kind, 'code', z.code, 'name', z.name_vi, 'nameEn', z.name_en,
+			  'unit', u.code, 'unitName', u.name_vi, 'unitNameEn', u.name_en, 'unitLevel', u.level,
+			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'district', d.code, 'districtName', d.name_vi, 'communes', z.communes,
 			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
 			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
 			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
-			  'source', z.source, 'figureSources', z.figure_sources,
+			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', " + DEMO_FIGURES + ",
 			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
 			  'occupancyRate', round(o.occupancy_rate, 6),
 			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
@@ -36,6 +39,16 @@ class ZoneFeatures {
 			  'published', z.published,
 			  'version', z.version,
 			  'updatedAt', z.updated_at""";
+
+	/**
+	 * Figures invented for the demo: those whose source says "demo", and the leased area, fill rate
+	 * and clean land when they are measured on demo plots.
+	 */
+	static final String DEMO_FIGURES = """
+			ARRAY(SELECT f.key FROM jsonb_each_text(coalesce(z.figure_sources, '{}'::jsonb)) f
+			       WHERE f.value ILIKE 'demo%' ORDER BY f.key)
+			|| CASE WHEN EXISTS (SELECT 1 FROM plot dp WHERE dp.zone_id = z.id AND dp.demo)
+			        THEN ARRAY['leasedHa', 'occupancyRate', 'availableCleanHa'] ELSE ARRAY[]::text[] END""";
 
 	/** For editors: whether a zone has a draft waiting to be published. */
 	private static final String PENDING = Drafts.pendingProperty("zone", "z");
@@ -50,8 +63,8 @@ class ZoneFeatures {
 	}
 
 	String collection(ZoneFilter filter, AsOf asOf, boolean drafts) {
-		SqlWhere where = visible(new SqlWhere(), drafts).in("z.kind", "kinds", filter.kinds())
-			.in("d.code", "districts", filter.districts())
+		SqlWhere where = Units.within(visible(new SqlWhere(), drafts), "z.boundary", filter.units(), "day")
+			.in("z.kind", "kinds", filter.kinds())
 			.in("z.plan_status", "statuses", filter.planStatuses())
 			.intersects("z.boundary", filter.bbox());
 		return this.jdbc.sql(GeoJson.collection(select(asOf, drafts) + where.sql())).params(where.params())
@@ -83,7 +96,11 @@ class ZoneFeatures {
 
 	private static String select(String zones, String moreProperties) {
 		return "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES + moreProperties + ")")
-				+ " AS feature FROM " + zones + " JOIN admin_unit d ON d.id = z.district_id"
+				+ " AS feature FROM " + zones
+				// the unit and province holding the zone on the day; the district that held it before 2025
+				+ " LEFT JOIN admin_unit u ON u.id = local_unit_id(z.boundary, CAST(:day AS date))"
+				+ " LEFT JOIN admin_unit pv ON pv.id = unit_province_id(u.id)"
+				+ " LEFT JOIN admin_unit d ON d.id = z.district_id"
 				+ " LEFT JOIN zone_occupancy(CAST(:day AS date)) o ON o.zone_id = z.id";
 	}
 

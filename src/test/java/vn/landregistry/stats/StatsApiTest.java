@@ -72,11 +72,11 @@ class StatsApiTest extends PostgisTest {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
 		assertThat(lines.get(0)).isEqualTo(
-				"key,name,nameEn,zoneId,kind,district,zones,excludedZones,leaseLandHa,leasedHa,occupancyRate");
+				"key,name,nameEn,zoneId,kind,unit,level,zones,excludedZones,leaseLandHa,leasedHa,occupancyRate,demo");
 		assertThat(lines).hasSize(json.get("rows").size() + 2); // header and total
 		JsonNode first = json.get("rows").get(0);
 		assertThat(lines.get(1)).startsWith(first.get("key").asString() + "," + first.get("name").asString() + ",")
-			.endsWith("," + first.get("occupancyRate").decimalValue().toPlainString());
+			.endsWith("," + first.get("occupancyRate").decimalValue().toPlainString() + "," + first.get("demo").asBoolean());
 		assertThat(lines.get(lines.size() - 1)).startsWith("TOTAL,");
 	}
 
@@ -97,7 +97,7 @@ class StatsApiTest extends PostgisTest {
 		JsonNode first = json.get("rows").get(0);
 		assertThat(rows.get(1).getCellText(0)).isEqualTo(first.get("key").asString());
 		assertThat(rows.get(1).getCellText(1)).isEqualTo(first.get("name").asString());
-		assertThat(new BigDecimal(rows.get(1).getCellRawValue(8).orElseThrow()))
+		assertThat(new BigDecimal(rows.get(1).getCellRawValue(9).orElseThrow()))
 			.isEqualByComparingTo(first.get("leaseLandHa").decimalValue());
 	}
 
