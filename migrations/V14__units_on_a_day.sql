@@ -24,15 +24,15 @@ CREATE FUNCTION unit_province_id(p_unit bigint) RETURNS bigint LANGUAGE sql STAB
   SELECT id FROM up WHERE level = 'PROVINCE' ORDER BY depth LIMIT 1
 $$;
 
--- The units things are grouped by on a day: districts where a province still had districts, its
--- communes and wards where it had none.
+-- The units things are grouped by on a day, as local_unit_id chooses them: the districts in force,
+-- and the communes and wards in force where no district in force covers them.
 CREATE FUNCTION local_units(p_day date) RETURNS SETOF admin_unit LANGUAGE sql STABLE AS $$
   SELECT u.* FROM admin_unit u
    WHERE u.level IN ('DISTRICT', 'COMMUNE')
      AND (u.valid_from IS NULL OR u.valid_from <= p_day) AND (u.valid_to IS NULL OR u.valid_to >= p_day)
      AND (u.level = 'DISTRICT' OR NOT EXISTS (
            SELECT 1 FROM admin_unit d
-            WHERE d.level = 'DISTRICT' AND unit_province_id(d.id) = unit_province_id(u.id)
+            WHERE d.level = 'DISTRICT' AND d.boundary && u.boundary AND ST_Relate(d.boundary, u.boundary, 'T********')
               AND (d.valid_from IS NULL OR d.valid_from <= p_day) AND (d.valid_to IS NULL OR d.valid_to >= p_day)))
 $$;
 

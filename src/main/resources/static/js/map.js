@@ -1,4 +1,4 @@
-/* Map of KCN/CCN zones and district outlines. Data comes from this server; the base map is optional. */
+/* Map of KCN/CCN zones and the outlines of the administrative units of the day shown. Data comes from this server; the base map is optional. */
 (function () {
   'use strict';
 
@@ -53,11 +53,17 @@
     baseLayers[t('layer.basemap')] = tiles;
   }
 
+  // Units of the day: districts before 2025-07-01, communes and wards of the merged province after.
   const districtLayer = L.geoJSON(null, {
     interactive: false,
-    style: () => ({ color: '#555', weight: 1.5, fill: false, dashArray: '4 3', className: 'district' }),
-    onEachFeature: (feature, layer) =>
-      layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'district-label' })
+    style: (feature) => feature.properties.level === 'PROVINCE'
+      ? { color: '#333', weight: 2.5, fill: false, className: 'province' }
+      : { color: '#555', weight: 1.5, fill: false, dashArray: '4 3', className: 'district unit-' + feature.properties.level.toLowerCase() },
+    onEachFeature: (feature, layer) => {
+      if (feature.properties.level !== 'PROVINCE') {
+        layer.bindTooltip(feature.properties.name, { permanent: true, direction: 'center', className: 'district-label' });
+      }
+    }
   });
   const zoneLayers = { KCN: zoneLayer(), CCN: zoneLayer() };
   const zoneAccuracy = {}; // by zone code: a plot is drawn as exactly as its zone
@@ -205,7 +211,8 @@
       [t('field.status'), t('clearance.status.' + p.status)],
       [t('clearance.popup.cleared'), (p.clearedPct == null ? '' : percentFormat.format(p.clearedPct / 100)) +
         ' (' + hectares(p.clearedHa) + ' / ' + hectares(p.areaHa) + ')'],
-      [t('clearance.f.targetDate'), p.targetDate ? dateFormat.format(new Date(p.targetDate + 'T00:00:00Z')) : t('field.unknown')]
+      [t('clearance.f.targetDate'), p.targetDate ? dateFormat.format(new Date(p.targetDate + 'T00:00:00Z')) : t('field.unknown')],
+      [t('field.committee'), p.committee || t('field.unknown')]
     ];
     if (p.status === 'BLOCKED') rows.push([t('clearance.blockedReason'), p.blockedReason]);
     rows.forEach(([label, value]) => {
@@ -217,7 +224,7 @@
     root.appendChild(table);
     if (p.overdue) root.appendChild(el('p', 'overdue', t('clearance.popup.overdue')));
     const link = el('a', 'clearance-link', t('clearance.popup.link'));
-    link.href = '/clearance?district=' + encodeURIComponent(p.district) + '&phase=' + p.id;
+    link.href = '/clearance?unit=' + encodeURIComponent(p.unit || '') + '&phase=' + p.id;
     root.appendChild(el('p')).appendChild(link);
     if (p.demo) root.appendChild(el('p', 'approximate', t('clearance.demo')));
     return root;
@@ -279,10 +286,12 @@
     root.appendChild(el('h3', null, p.name));
     if (p.nameEn && cfg.lang !== 'vi') root.appendChild(el('div', 'cite', p.nameEn));
     const table = el('table');
-    const row = (label, value, cite) => {
+    const demo = new Set(p.demoFigures || []);
+    const row = (label, value, cite, key) => {
       const tr = el('tr');
       tr.appendChild(el('th', null, label));
       const td = el('td', null, value == null || value === '' ? t('field.unknown') : String(value));
+      if (key && demo.has(key) && value != null) td.appendChild(el('span', 'demo-tag', t('demo.figure')));
       if (cite) td.appendChild(el('div', 'cite', cite));
       tr.appendChild(td);
       table.appendChild(tr);
@@ -290,23 +299,27 @@
     const cites = p.figureSources || {};
     row(t('field.code'), p.code);
     row(t('field.kind'), t('kind.' + p.kind));
-    row(t('field.district'), p.districtName);
+    row(t(p.unitLevel === 'DISTRICT' ? 'field.district' : 'field.commune'),
+      p.unitName ? p.unitName + (p.provinceName ? ', ' + p.provinceName : '') : null);
+    if (p.unitLevel !== 'DISTRICT' && p.districtName) row(t('field.districtBefore'), p.districtName);
     if (p.communes) row(t('field.communes'), p.communes);
     row(t('field.planStatus'), t('status.' + p.planStatus), cites.planStatus);
-    row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null, cites.lifecycle);
-    row(t('field.legalAreaHa'), hectares(p.legalAreaHa), cites.legalAreaHa);
+    row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null,
+      demo.has('lifecycleBasis') ? cites.lifecycleBasis : cites.lifecycle, demo.has('lifecycleBasis') ? 'lifecycleBasis' : 'lifecycle');
+    row(t('field.legalAreaHa'), hectares(p.legalAreaHa), cites.legalAreaHa, 'legalAreaHa');
     row(t('field.mapAreaHa'), hectares(p.mapAreaHa));
     if (p.leaseLandHa != null) {
-      row(t('field.leaseLandHa'), hectares(p.leaseLandHa), cites.leaseLandHa);
-      row(t('field.leasedHa'), hectares(p.leasedHa));
-      row(t('field.occupancyRate'), p.occupancyRate == null ? null : percentFormat.format(p.occupancyRate));
-      row(t('field.availableCleanHa'), hectares(p.availableCleanHa));
+      row(t('field.leaseLandHa'), hectares(p.leaseLandHa), cites.leaseLandHa, 'leaseLandHa');
+      row(t('field.leasedHa'), hectares(p.leasedHa), null, 'leasedHa');
+      row(t('field.occupancyRate'), p.occupancyRate == null ? null : percentFormat.format(p.occupancyRate), null, 'occupancyRate');
+      row(t('field.availableCleanHa'), hectares(p.availableCleanHa), null, 'availableCleanHa');
     }
     if (p.developer) row(t('field.developer'), p.developer, cites.developer);
     if (p.decisionNo) row(t('field.decision'), p.decisionNo + (p.decisionDate ? ' (' + p.decisionDate + ')' : ''), cites.decisionNo);
     if (p.note) row(t('field.note'), p.note);
     row(t('field.source'), p.source);
     root.appendChild(table);
+    if (demo.size) root.appendChild(el('p', 'approximate demo-note', t('demo.figures.note')));
     if (p.boundaryAccuracy === 'APPROXIMATE') root.appendChild(el('p', 'approximate', t('popup.approximate')));
     return root;
   }
@@ -501,14 +514,16 @@
 
   // ---- loading ----------------------------------------------------------------------------------
 
-  /** Districts, zones, clearance and clean land as of the day shown; plots follow the view. */
+  /** Units, zones, clearance and clean land as of the day shown; plots follow the view. */
   async function loadData(first) {
     const day = asOfQuery('?');
     const tiles = await choosePlotSource();
-    const [districts, zones, clearance, clean] = await Promise.all([getJson('/api/districts' + day),
+    const [districts, provinces, zones, clearance, clean] = await Promise.all([getJson('/api/units' + day),
+      getJson('/api/units?level=province' + asOfQuery('&')),
       getJson('/api/zones' + day), optionalJson('/api/clearance' + day),
       tiles ? null : optionalJson('/api/plots?status=AVAILABLE_CLEAN' + asOfQuery('&'))]);
     districtLayer.clearLayers();
+    districtLayer.addData(provinces);
     districtLayer.addData(districts);
     zoneLayers.KCN.clearLayers();
     zoneLayers.CCN.clearLayers();

@@ -21,8 +21,8 @@
 
   const PAGE = 20;
   const DEFAULTS = { ready: 'ANY', sort: 'AREA_DESC' };
-  const FIELDS = ['minHa', 'maxHa', 'ready', 'industry', 'district', 'kind', 'zone', 'maxPriceUsd', 'sort', 'near'];
-  const MORE = ['district', 'kind', 'zone', 'maxPriceUsd'];
+  const FIELDS = ['minHa', 'maxHa', 'ready', 'industry', 'unit', 'kind', 'zone', 'maxPriceUsd', 'sort', 'near'];
+  const MORE = ['unit', 'kind', 'zone', 'maxPriceUsd'];
   const COLOURS = { now: '#1e8e3e', later: '#e69500', line: { now: '#0f5c27', later: '#7a4f00' }, active: '#0b3d91' };
 
   const form = document.getElementById('search');
@@ -247,7 +247,7 @@
     title.append(link, ' ', el('span', 'zone-name', zoneName(p)));
     const main = el('p', 'result-main');
     main.append(el('strong', 'area', hectares(p.areaHa)), ' ', el('span', 'badge ' + (p.readyNow ? 'ready-now' : 'ready-later'), readiness(p)));
-    const details = [cfg.lang !== 'vi' && p.districtNameEn ? p.districtNameEn : p.districtName, t('kind.' + p.kind)];
+    const details = [cfg.lang !== 'vi' && p.unitNameEn ? p.unitNameEn : p.unitName, t('kind.' + p.kind)];
     if (p.occupancyRate != null) details.push(t('portal.zone.fillRate') + ' ' + rate(p.occupancyRate));
     if (price(p)) details.push(price(p));
     if (p.distanceKm != null) details.push(t('portal.distance', decimal1.format(p.distanceKm)));

@@ -141,22 +141,25 @@
     const scope = { kind: c.kind, asOf: c.asOf };
     const addresses = {
       zone: url('/api/stats/fill-rate', Object.assign({ groupBy: 'zone' }, scope)),
-      district: url('/api/stats/fill-rate', Object.assign({ groupBy: 'district' }, scope)),
+      district: url('/api/stats/fill-rate', Object.assign({ groupBy: 'unit' }, scope)),
       kind: url('/api/stats/fill-rate', Object.assign({ groupBy: 'kind' }, scope)),
       series: url('/api/stats/fill-rate/series', { groupBy: 'kind', kind: c.kind, from: c.from, to: c.to, step: c.step }),
       plan: '/api/stats/plan-progress',
       reported: '/api/stats/reported',
-      zones: url('/api/zones', { kind: c.kind })
+      zones: url('/api/zones', { kind: c.kind, asOf: c.asOf })
     };
+    // units of the chosen day: districts before 2025-07-01, communes and wards of the merged province after
     const [zone, district, kind, series, plan, reported, zones, districts] = await Promise.all([
       getJson(addresses.zone), getJson(addresses.district), getJson(addresses.kind), getJson(addresses.series),
-      getOnce(addresses.plan), getOnce(addresses.reported), getJson(addresses.zones), getOnce('/api/districts')
+      getOnce(addresses.plan), getOnce(addresses.reported), getJson(addresses.zones), getOnce(url('/api/units', { asOf: c.asOf }))
     ]);
     if (current !== generation) return;
 
     const names = {};
-    zones.features.forEach((f) => { names[f.properties.district] = f.properties.districtName; });
+    zones.features.forEach((f) => { names[f.properties.unit] = f.properties.unitName; });
     district.rows.forEach((row) => { names[row.key] = named(row); });
+    showGrouping(district.rows, series);
+    showDemo([zone.total, kind.total].concat(zone.rows));
 
     showExcluded(zone.total);
     zoneChart(zone.rows);
@@ -392,12 +395,11 @@
   }
 
   function choropleth(zones, districts) {
-    if (!districtLayer) {
-      districtLayer = L.geoJSON(districts, {
-        interactive: false,
-        style: () => ({ color: '#555', weight: 1, fill: false, dashArray: '4 3', className: 'district' })
-      }).addTo(map);
-    }
+    if (districtLayer) districtLayer.remove();
+    districtLayer = L.geoJSON(districts, {
+      interactive: false,
+      style: () => ({ color: '#555', weight: 1, fill: false, dashArray: '4 3', className: 'district' })
+    }).addTo(map);
     if (zoneLayer) zoneLayer.remove();
     zoneLayer = L.geoJSON(zones, {
       style: (feature) => {
@@ -475,8 +477,24 @@
     return [
       num('leaseLandHa', (row) => row.leaseLandHa, (row) => ha(row.leaseLandHa)),
       num('leasedHa', (row) => row.leasedHa, (row) => ha(row.leasedHa)),
-      num('occupancyRate', (row) => row.occupancyRate, (row) => rate(row.occupancyRate))
+      num('occupancyRate', (row) => row.occupancyRate, (row) => rate(row.occupancyRate)),
+      txt('demo', (row) => (row.demo ? t('demo.figure') : ''))
     ];
+  }
+
+  /** Which units the unit table groups by on the chosen day, and where the series' grouping changes. */
+  function showGrouping(rows, series) {
+    const levels = new Set(rows.map((row) => row.level).filter(Boolean));
+    const note = document.getElementById('grouping-note');
+    const text = [levels.has('COMMUNE') && !levels.has('DISTRICT') ? t('stats.grouping.communes')
+      : levels.has('DISTRICT') && !levels.has('COMMUNE') ? t('stats.grouping.districts') : t('stats.grouping.mixed')];
+    (series.groupingChanges || []).forEach((change) => text.push(t('stats.grouping.change').replace('{0}', date(change.day))));
+    note.textContent = text.join(' ');
+  }
+
+  /** Figures computed on demo plots and leases say so, beside the tables. */
+  function showDemo(rows) {
+    document.getElementById('demo-note').hidden = !rows.some((row) => row && row.demo);
   }
 
   function reportedValue(row, value) {
@@ -501,7 +519,7 @@
       txt('code', (row) => row.key),
       txt('name', (row) => named(row)),
       txt('kind', kindLabel),
-      txt('district', (row) => districtNames[row.district] || row.district)
+      txt('district', (row) => districtNames[row.unit] || row.unit)
     ].concat(figureColumns())),
     district: new Table('table-district', [
       txt('district', (row) => named(row)),

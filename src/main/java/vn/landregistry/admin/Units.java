@@ -50,6 +50,16 @@ public class Units {
 	}
 
 	/**
+	 * SQL joining, as {@code unit}, the unit holding {@code shape} on the day bound to
+	 * {@code :dayParam}, and its province as {@code province}.
+	 */
+	public static String joinOnDay(String shape, String dayParam, String unit, String province) {
+		return " LEFT JOIN admin_unit " + unit + " ON " + unit + ".id = local_unit_id(" + shape + ", CAST(:" + dayParam
+				+ " AS date)) LEFT JOIN admin_unit " + province + " ON " + province + ".id = unit_province_id(" + unit
+				+ ".id)";
+	}
+
+	/**
 	 * Keeps the rows whose {@code shape} lies in one of {@code codes} (of any level and period): on
 	 * the day bound to {@code :dayParam}, or the nearest day the unit was in force.
 	 */

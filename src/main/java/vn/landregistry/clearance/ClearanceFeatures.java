@@ -22,7 +22,7 @@ class ClearanceFeatures {
 	private static final String PROPERTIES = """
 			json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'zoneId', z.id, 'zone', z.code,
 			  'zoneName', z.name_vi, 'zoneKind', z.kind, 'unit', d.code, 'unitName', d.name_vi, 'unitNameEn', d.name_en,
-			  'unitLevel', d.level, 'committee', unit_committee(d.id),
+			  'unitLevel', d.level, 'committee', unit_committee(d.id), 'district', hd.code, 'districtName', hd.name_vi,
 			  'status', s.status, 'blockedReason', s.blocked_reason, 'areaHa', round(p.area_ha, 2),
 			  'clearedHa', round(s.cleared_ha, 2),
 			  'clearedPct', round(100 * s.cleared_ha / nullif(p.area_ha, 0), 1),
@@ -37,7 +37,9 @@ class ClearanceFeatures {
 			+ " AS feature FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id"
 			+ " JOIN zone z ON z.id = p.zone_id"
 			// the unit whose people's committee is in charge on the day: district, then commune (2025)
-			+ " LEFT JOIN admin_unit d ON d.id = local_unit_id(p.boundary, CAST(:asOf AS date))";
+			+ " LEFT JOIN admin_unit d ON d.id = local_unit_id(p.boundary, CAST(:asOf AS date))"
+			// the district recorded when the phase was registered, if it lay in one
+			+ " LEFT JOIN admin_unit hd ON hd.id = p.district_id";
 
 	private final JdbcClient jdbc;
 

@@ -248,7 +248,7 @@ class ClearanceService {
 	 */
 	private void requireInCharge(long phaseId, LocalDate day) {
 		Map<String, Object> inCharge = this.jdbc.sql("""
-				SELECT u.id, coalesce(unit_committee(u.id), 'the provincial authority') AS committee
+				SELECT u.id, coalesce(unit_committee(u.id) || ' (' || u.code || ')', 'the provincial authority') AS committee
 				  FROM clearance_phase p LEFT JOIN admin_unit u ON u.id = local_unit_id(p.boundary, :day)
 				 WHERE p.id = :id""")
 			.param("id", phaseId).param("day", day).query().singleRow();

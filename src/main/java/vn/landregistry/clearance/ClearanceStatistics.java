@@ -36,7 +36,7 @@ class ClearanceStatistics {
 			    LEFT JOIN phase_units(CAST(:days AS date[])) pu ON pu.phase_id = p.id
 			   WHERE p.deleted_at IS NULL
 			  UNION ALL
-			  SELECT NULL, pl.zone_id, pl.boundary, zu.unit_id, zu.province_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+			  SELECT NULL, pl.zone_id, z.boundary, zu.unit_id, zu.province_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 			         NULL, pl.area_ha
 			    FROM plot pl JOIN zone z ON z.id = pl.zone_id
 			    LEFT JOIN zone_units(CAST(:days AS date[])) zu ON zu.zone_id = z.id

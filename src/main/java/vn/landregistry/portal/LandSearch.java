@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.Parameters;
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.SqlWhere;
 
 /**
@@ -31,7 +32,8 @@ class LandSearch {
 			  'expectedOn', """ + OfferSql.EXPECTED_ON + """
 			  ,
 			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
-			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
+			  'unit', d.code, 'unitName', d.name_vi, 'unitNameEn', d.name_en, 'unitLevel', d.level,
+			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
 			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
 			  'distanceKm', round(CAST(distance_km AS numeric), 1), 'boundaryAccuracy', z.boundary_accuracy,
@@ -51,8 +53,7 @@ class LandSearch {
 	 */
 	String search(LandQuery query, LocalDate today) {
 		SqlWhere where = where(query, today);
-		String from = " FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
-				+ where.sql();
+		String from = " FROM plot p JOIN zone z ON z.id = p.zone_id" + where.sql();
 		List<Long> ids = query.sort() == LandSort.FILL_RATE ? byFillRate(query, where, from) : pageIds(query, where, from);
 		long matched = this.jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + (COUNT_CAP + 1) + ") x")
 			.params(where.params()).query(Long.class).single();
@@ -61,7 +62,9 @@ class LandSearch {
 		String features = this.jdbc.sql("SELECT coalesce(json_agg(f.feature ORDER BY f.ord), '[]'::json)::text FROM ("
 				+ "SELECT array_position(CAST(:ids AS bigint[]), p.id) AS ord, "
 				+ GeoJson.feature("p.id", "p.boundary", PROPERTIES) + " AS feature"
-				+ " FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
+				+ " FROM plot p JOIN zone z ON z.id = p.zone_id"
+				// the commune or ward (or, before 2025-07-01, the district) holding the zone today
+				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
 				+ " CROSS JOIN LATERAL (SELECT " + distance + " AS distance_km) dist"
 				+ " WHERE p.id = ANY (CAST(:ids AS bigint[]))) f")
@@ -72,7 +75,7 @@ class LandSearch {
 	}
 
 	private List<Long> pageIds(LandQuery query, SqlWhere where, String from) {
-		boolean narrow = !query.districts().isEmpty() || !query.zones().isEmpty();
+		boolean narrow = !query.units().isEmpty() || !query.zones().isEmpty();
 		String order = narrow ? query.sort().filteredSql : query.sort().sql;
 		return this.jdbc.sql("SELECT p.id" + from + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
 			.params(where.params()).param("limit", query.limit()).param("offset", query.offset()).query(Long.class).list();
@@ -85,7 +88,7 @@ class LandSearch {
 	 */
 	private List<Long> byFillRate(LandQuery query, SqlWhere where, String from) {
 		List<Long> zones = this.jdbc.sql("""
-				SELECT z.id FROM zone z JOIN admin_unit d ON d.id = z.district_id
+				SELECT z.id FROM zone z
 				  LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id
 				 WHERE z.deleted_at IS NULL AND z.published
 				 ORDER BY o.occupancy_rate DESC NULLS LAST, z.id""").param("today", where.params().get("today"))
@@ -103,10 +106,9 @@ class LandSearch {
 	}
 
 	private static SqlWhere where(LandQuery query, LocalDate today) {
-		SqlWhere where = new SqlWhere().condition("p.deleted_at IS NULL AND p.published")
+		SqlWhere where = Units.within(new SqlWhere().condition("p.deleted_at IS NULL AND p.published")
 			.condition("z.deleted_at IS NULL AND z.published")
-			.condition(OfferSql.FREE)
-			.in("d.code", "districts", query.districts())
+			.condition(OfferSql.FREE), "z.boundary", query.units(), "today")
 			.in("z.code", "zones", query.zones())
 			.in("z.kind", "kinds", query.kinds())
 			.param("today", today);
@@ -136,9 +138,9 @@ class LandSearch {
 	}
 
 	/** Parses the query string of a search; every bad value is a 400 naming it. */
-	static LandQuery parse(String minHa, String maxHa, String district, String zone, String kind, String ready,
+	static LandQuery parse(String minHa, String maxHa, Set<String> units, String zone, String kind, String ready,
 			String industry, String maxPrice, String sort, String near, Integer limit, Integer offset,
-			Set<String> districts, Set<String> zones) {
+			Set<String> zones) {
 		BigDecimal min = number("minHa", minHa);
 		BigDecimal max = number("maxHa", maxHa);
 		if (min != null && max != null && min.compareTo(max) > 0) {
@@ -160,7 +162,7 @@ class LandSearch {
 		}
 		Set<String> kinds = Parameters.enums("kind", kind, KindParameter.class).stream().map(Enum::name)
 			.collect(java.util.stream.Collectors.toSet());
-		return new LandQuery(min, max, Parameters.codes("district", district, districts),
+		return new LandQuery(min, max, units,
 				Parameters.codes("zone", zone, zones), kinds, Parameters.oneEnum("ready", ready, Readiness.class, Readiness.ANY),
 				Parameters.enums("industry", industry, Industry.class), number("maxPriceUsd", maxPrice), order, point, size,
 				skip);

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.landregistry.admin.Districts;
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
 
@@ -37,25 +37,27 @@ class PortalController {
 
 	private final Enquiries enquiries;
 
-	private final Districts districts;
+	private final Units units;
 
 	private final Clock clock;
 
-	PortalController(LandSearch search, PublicProfiles profiles, Enquiries enquiries, Districts districts, Clock clock) {
+	PortalController(LandSearch search, PublicProfiles profiles, Enquiries enquiries, Units units, Clock clock) {
 		this.search = search;
 		this.profiles = profiles;
 		this.enquiries = enquiries;
-		this.districts = districts;
+		this.units = units;
 		this.clock = clock;
 	}
 
 	@GetMapping(path = "/land", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "Available land: plots with no lease in force or to come, in published zones",
 			description = "GeoJSON FeatureCollection with numberMatched/numberReturned; 400 with a problem detail for "
-					+ "negative or swapped areas, unknown districts, zones, kinds or industries.")
+					+ "negative or swapped areas, unknown units, zones, kinds or industries. Units are those of today: communes and wards since 2025-07-01.")
 	String land(@Parameter(description = "Smallest plot, ha") @RequestParam(required = false) String minHa,
 			@Parameter(description = "Largest plot, ha") @RequestParam(required = false) String maxHa,
-			@RequestParam(required = false) String district, @RequestParam(required = false) String zone,
+			@Parameter(description = "Unit code(s) of today: commune or ward (see /api/units)") @RequestParam(required = false) String unit,
+			@Parameter(description = "Same as unit; a district (before 2025-07-01) is judged on its last day") @RequestParam(required = false) String district,
+			@RequestParam(required = false) String zone,
 			@Parameter(description = "KCN, CCN") @RequestParam(required = false) String kind,
 			@Parameter(description = "NOW (cleared), LATER (clearance under way), ANY") @RequestParam(required = false) String ready,
 			@Parameter(description = "MECHANICAL, ELECTRONICS, AGRO_FOOD, TEXTILE_FOOTWEAR, ENERGY, LOGISTICS, OTHER") @RequestParam(required = false) String industry,
@@ -63,8 +65,8 @@ class PortalController {
 			@Parameter(description = "AREA_DESC, AREA_ASC, FILL_RATE, DISTANCE") @RequestParam(required = false) String sort,
 			@Parameter(description = "lon,lat for distances") @RequestParam(required = false) String near,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset) {
-		LandQuery query = LandSearch.parse(minHa, maxHa, district, zone, kind, ready, industry, maxPriceUsd, sort, near,
-				limit, offset, this.districts.codes(), new java.util.HashSet<>(this.profiles.zoneCodes()));
+		LandQuery query = LandSearch.parse(minHa, maxHa, this.units.asked(unit, district, null), zone, kind, ready,
+				industry, maxPriceUsd, sort, near, limit, offset, new java.util.HashSet<>(this.profiles.zoneCodes()));
 		return this.search.search(query, today());
 	}
 

@@ -93,14 +93,15 @@ class PortalPageController {
 				.thenComparing(zone -> String.valueOf(zone.get(zone.get(name) == null ? "name" : name)), collator))
 			.toList();
 		model.addAttribute("zones", zones);
-		String districtName = english(locale) ? "districtNameEn" : "districtName";
-		Map<String, String> districts = new LinkedHashMap<>();
+		String unitName = english(locale) ? "unitNameEn" : "unitName";
+		Map<String, String> units = new LinkedHashMap<>();
 		zones.stream()
-			.map(zone -> Map.entry((String) zone.get("district"),
-					String.valueOf(zone.get(zone.get(districtName) == null ? "districtName" : districtName))))
+			.filter(zone -> zone.get("unit") != null)
+			.map(zone -> Map.entry((String) zone.get("unit"),
+					String.valueOf(zone.get(zone.get(unitName) == null ? "unitName" : unitName))))
 			.sorted(Map.Entry.comparingByValue(collator))
-			.forEach(district -> districts.putIfAbsent(district.getKey(), district.getValue()));
-		model.addAttribute("districts", districts);
+			.forEach(unit -> units.putIfAbsent(unit.getKey(), unit.getValue()));
+		model.addAttribute("units", units);
 		model.addAttribute("industries", Industry.values());
 		model.addAttribute("canonical", absolute(request, "/portal", locale));
 		return "portal";
@@ -227,13 +228,13 @@ class PortalPageController {
 		}
 	}
 
-	/** Published zones with their district, for the search's choices and the zone directory. */
+	/** Published zones with the commune or ward holding them today, for the search's choices and the zone directory. */
 	private List<Map<String, Object>> publishedZones() {
 		return this.jdbc.sql("""
-				SELECT z.code, z.name_vi AS name, z.name_en AS "nameEn", z.kind, d.code AS district,
-				       d.name_vi AS "districtName", d.name_en AS "districtNameEn"
-				  FROM zone z JOIN admin_unit d ON d.id = z.district_id
-				 WHERE z.deleted_at IS NULL AND z.published""").query().listOfRows();
+				SELECT z.code, z.name_vi AS name, z.name_en AS "nameEn", z.kind, d.code AS unit,
+				       d.name_vi AS "unitName", coalesce(d.name_en, d.name_vi) AS "unitNameEn"
+				  FROM zone z LEFT JOIN admin_unit d ON d.id = local_unit_id(z.boundary, CAST(:today AS date))
+				 WHERE z.deleted_at IS NULL AND z.published""").param("today", today()).query().listOfRows();
 	}
 
 	/** ISO countries named in the page's language, investors' usual ones first. */

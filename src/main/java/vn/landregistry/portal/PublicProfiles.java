@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.admin.Units;
 import vn.landregistry.shared.GeoJson;
 
 /**
@@ -18,7 +19,9 @@ class PublicProfiles {
 
 	private static final String ZONE = """
 			json_build_object('code', z.code, 'name', z.name_vi, 'nameEn', z.name_en, 'kind', z.kind,
-			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en, 'communes', z.communes,
+			  'unit', d.code, 'unitName', d.name_vi, 'unitNameEn', d.name_en, 'unitLevel', d.level,
+			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
+			  'communes', z.communes,
 			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
 			  'mapAreaHa', round(CAST(ST_Area(z.boundary::geography) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'leaseLandHa', z.lease_land_ha,
@@ -58,7 +61,8 @@ class PublicProfiles {
 			  'expectedOn', """ + OfferSql.EXPECTED_ON + """
 			  ,
 			  'zone', z.code, 'zoneName', z.name_vi, 'zoneNameEn', z.name_en, 'kind', z.kind,
-			  'district', d.code, 'districtName', d.name_vi, 'districtNameEn', d.name_en,
+			  'unit', d.code, 'unitName', d.name_vi, 'unitNameEn', d.name_en, 'unitLevel', d.level,
+			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
 			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
 			  'boundaryAccuracy', z.boundary_accuracy, 'demo', p.demo, 'url', '/portal/plots/' || p.id)""";
@@ -73,7 +77,8 @@ class PublicProfiles {
 
 	Optional<String> zone(String code, LocalDate today) {
 		return this.jdbc.sql("SELECT " + GeoJson.feature("z.code", "z.boundary", ZONE)
-				+ "::text FROM zone z JOIN admin_unit d ON d.id = z.district_id"
+				+ "::text FROM zone z"
+				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id WHERE z.code = upper(:code) AND"
 				+ PUBLISHED_ZONE)
 			.param("code", code).param("today", today).query(String.class).optional();
@@ -81,7 +86,8 @@ class PublicProfiles {
 
 	Optional<String> plot(long id, LocalDate today) {
 		return this.jdbc.sql("SELECT " + GeoJson.feature("p.id", "p.boundary", PLOT)
-				+ "::text FROM plot p JOIN zone z ON z.id = p.zone_id JOIN admin_unit d ON d.id = z.district_id"
+				+ "::text FROM plot p JOIN zone z ON z.id = p.zone_id"
+				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
 				+ " WHERE p.id = :id AND p.deleted_at IS NULL AND p.published AND" + PUBLISHED_ZONE)
 			.param("id", id).param("today", today).query(String.class).optional();

@@ -21,25 +21,6 @@ import vn.landregistry.shared.SqlWhere;
 @Repository
 class ZoneFeatures {
 
-	private static final String PROPERTIES = """
-			json_build_object('id', z.id, 'kind', z.kind, 'code', z.code, 'name', z.name_vi, 'nameEn', z.name_en,
-			  'unit', u.code, 'unitName', u.name_vi, 'unitNameEn', u.name_en, 'unitLevel', u.level,
-			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
-			  'district', d.code, 'districtName', d.name_vi, 'communes', z.communes,
-			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
-			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
-			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
-			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
-			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', " + DEMO_FIGURES + ",
-			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
-			  'occupancyRate', round(o.occupancy_rate, 6),
-			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
-			                        WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
-			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
-			  'published', z.published,
-			  'version', z.version,
-			  'updatedAt', z.updated_at""";
-
 	/**
 	 * Figures invented for the demo: those whose source says "demo", and the leased area, fill rate
 	 * and clean land when they are measured on demo plots.
@@ -49,6 +30,25 @@ class ZoneFeatures {
 			       WHERE f.value ILIKE 'demo%' ORDER BY f.key)
 			|| CASE WHEN EXISTS (SELECT 1 FROM plot dp WHERE dp.zone_id = z.id AND dp.demo)
 			        THEN ARRAY['leasedHa', 'occupancyRate', 'availableCleanHa'] ELSE ARRAY[]::text[] END""";
+
+	private static final String PROPERTIES = """
+			json_build_object('id', z.id, 'kind', z.kind, 'code', z.code, 'name', z.name_vi, 'nameEn', z.name_en,
+			  'unit', u.code, 'unitName', u.name_vi, 'unitNameEn', u.name_en, 'unitLevel', u.level,
+			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
+			  'district', d.code, 'districtName', d.name_vi, 'communes', z.communes,
+			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
+			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
+			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
+			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
+			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', %s,
+			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
+			  'occupancyRate', round(o.occupancy_rate, 6),
+			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
+			                        WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
+			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
+			  'published', z.published,
+			  'version', z.version,
+			  'updatedAt', z.updated_at""".formatted(DEMO_FIGURES);
 
 	/** For editors: whether a zone has a draft waiting to be published. */
 	private static final String PENDING = Drafts.pendingProperty("zone", "z");
@@ -98,8 +98,7 @@ class ZoneFeatures {
 		return "SELECT z.id AS ord, " + GeoJson.feature("z.id", "z.boundary", PROPERTIES + moreProperties + ")")
 				+ " AS feature FROM " + zones
 				// the unit and province holding the zone on the day; the district that held it before 2025
-				+ " LEFT JOIN admin_unit u ON u.id = local_unit_id(z.boundary, CAST(:day AS date))"
-				+ " LEFT JOIN admin_unit pv ON pv.id = unit_province_id(u.id)"
+				+ Units.joinOnDay("z.boundary", "day", "u", "pv")
 				+ " LEFT JOIN admin_unit d ON d.id = z.district_id"
 				+ " LEFT JOIN zone_occupancy(CAST(:day AS date)) o ON o.zone_id = z.id";
 	}

@@ -86,7 +86,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(browser.findElements(By.cssSelector("#progress .zone-progress")).stream()
 			.map(zone -> zone.getDomAttribute("data-zone")).toList()).contains("KCN-YEN-LU", "CCN-NHAM-SON-YEN-LU");
 
-		JsonNode district = api("/api/stats/clearance?groupBy=district&district=BG-YD").get("rows").get(0);
+		JsonNode district = api("/api/stats/clearance?groupBy=zone&unit=BG-YD").get("total");
 		assertThat(text(browser.findElement(By.id("fig-phases")))).contains(String.valueOf(district.get("phases").asLong()));
 		assertThat(text(browser.findElement(By.id("fig-cleared")))).contains(percent(district.get("clearedPct")));
 		assertThat(text(browser.findElement(By.id("fig-overdue")))).contains(String.valueOf(district.get("overdue").asLong()));
@@ -138,7 +138,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		String district = phase.get("district").asString();
 		signIn(TestUsers.EDITOR);
 		open("/clearance?district=" + district, false);
-		JsonNode before = api("/api/stats/clearance?groupBy=district&district=" + district).get("rows").get(0);
+		JsonNode before = api("/api/stats/clearance?groupBy=zone&unit=" + district).get("total");
 		assertThat(barValue(phaseRow(id))).isZero();
 		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase-NOT_STARTED.phase-id-" + id))).hasSize(1);
 
@@ -171,7 +171,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		WebElement row = phaseRow(id);
 		assertThat(barValue(row)).isEqualTo(saved.get("clearedPct").asDouble()).isPositive();
 		assertThat(text(row)).contains(percent(saved.get("clearedPct")), "Đang chi trả bồi thường");
-		JsonNode after = api("/api/stats/clearance?groupBy=district&district=" + district).get("rows").get(0);
+		JsonNode after = api("/api/stats/clearance?groupBy=zone&unit=" + district).get("total");
 		assertThat(after.get("clearedHa").decimalValue()).isGreaterThan(before.get("clearedHa").decimalValue());
 		assertThat(text(browser.findElement(By.id("fig-cleared")))).contains(percent(after.get("clearedPct")));
 		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase-PAYING.phase-id-" + id))).hasSize(1);
@@ -282,13 +282,13 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	}
 
 	@Test
-	void aDistrictOfficerRecordsStepsInTheirOwnDistrictOnly() {
+	void aLocalOfficerRecordsStepsOnlyForTheUnitInChargeToday() {
 		JsonNode phase = registerPhase();
 		long id = phase.get("id").asLong();
-		String district = phase.get("district").asString();
-		TestUsers.bindOfficer(this.jdbc, district);
+		String unit = phase.get("unit").asString();
+		TestUsers.bindOfficer(this.jdbc, unit);
 		signIn(TestUsers.OFFICER);
-		open("/clearance?district=" + district + "&phase=" + id, false);
+		open("/clearance?unit=" + unit + "&phase=" + id, false);
 		assertThat(field("status").isDisplayed()).isTrue();
 		assertThat(text(browser.findElement(By.id("recorded-as")))).isEqualTo("Ghi nhận với tên: " + TestUsers.OFFICER);
 		assertThat(browser.findElements(By.id("edit-link"))).as("an officer does not edit the map").isEmpty();
@@ -300,18 +300,18 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(this.jdbc.sql("SELECT author FROM clearance_event WHERE phase_id = :id ORDER BY id DESC LIMIT 1")
 			.param("id", id).query(String.class).single()).isEqualTo(TestUsers.OFFICER);
 
-		// Another district: the history is there, the form is not, and the server refuses anyway.
+		// Another unit: the history is there, the form is not, and the server refuses anyway.
 		JsonNode other = null;
 		for (JsonNode feature : api("/api/clearance").get("features")) {
-			if (!district.equals(feature.get("properties").get("district").asString())) {
+			if (!unit.equals(feature.get("properties").get("unit").asString())) {
 				other = feature.get("properties");
 				break;
 			}
 		}
-		assertThat(other).as("a phase in another district").isNotNull();
-		open("/clearance?district=" + other.get("district").asString() + "&phase=" + other.get("id").asLong(), false);
+		assertThat(other).as("a phase in another unit").isNotNull();
+		open("/clearance?unit=" + other.get("unit").asString() + "&phase=" + other.get("id").asLong(), false);
 		assertThat(browser.findElement(By.id("step-form")).isDisplayed()).isFalse();
-		assertThat(text(browser.findElement(By.id("step-denied")))).contains("không được ghi nhận GPMB ở huyện này");
+		assertThat(text(browser.findElement(By.id("step-denied")))).contains("không được ghi nhận GPMB cho giai đoạn này");
 		Http.Response refused = this.officer.postJson("/api/clearance/" + other.get("id").asLong() + "/events", """
 				{"version": %d, "eventDate": "%s", "note": "thử"}""".formatted(other.get("version").asLong(), today()));
 		assertThat(refused.status()).isEqualTo(403);
@@ -322,13 +322,13 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		signIn(TestUsers.EDITOR);
 		open("/clearance?district=BG-YD&lang=en", false);
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
-		assertThat(browser.findElements(By.cssSelector("h2")).stream().map(this::text).toList()).contains("District overview",
+		assertThat(browser.findElements(By.cssSelector("h2")).stream().map(this::text).toList()).contains("Overview",
 				"Progress by zone and phase", "Overdue phases", "Map of the clearance phases");
 		JsonNode gd2 = properties(api("/api/clearance?district=BG-YD").get("features"), "KCN-YEN-LU", "GD2");
 		WebElement overdue = browser.findElement(By.cssSelector("#overdue li[data-code='GD2']"));
 		assertThat(text(overdue)).contains("Yen Lu Industrial Park – Giai đoạn 2 (GD2)", "days overdue",
 				gd2.get("clearedPct").decimalValue().setScale(1, RoundingMode.HALF_UP).toPlainString() + "%");
-		assertThat(new Select(browser.findElement(By.id("district"))).getFirstSelectedOption().getText())
+		assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText())
 			.startsWith("Yen Dung district");
 		overdue.findElement(By.tagName("button")).click();
 		waitFor("the phase form", () -> field("status").isDisplayed());
@@ -347,7 +347,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 
 		browser.findElement(By.id("lang-switch")).click();
 		waitLoaded("true");
-		assertThat(text(browser.findElement(By.id("summary-heading")))).isEqualTo("Tổng quan của huyện");
+		assertThat(text(browser.findElement(By.id("summary-heading")))).isEqualTo("Tổng quan");
 		assertThat(browser.getCurrentUrl()).contains("district=BG-YD");
 	}
 
@@ -373,7 +373,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(text(popup)).contains("Giai đoạn 2 (GD2)", "Đang chi trả bồi thường", "Quá hạn, chưa bàn giao",
 				"31/12/2025", percent(gd2.get("clearedPct")).replace(",0 %", " %").replace(" %", "%"));
 		assertThat(popup.findElement(By.cssSelector("a.clearance-link")).getDomAttribute("href"))
-			.isEqualTo("/clearance?district=BG-YD&phase=" + id);
+			.isEqualTo("/clearance?unit=" + gd2.get("unit").asString() + "&phase=" + id);
 		screenshot("map");
 
 		browser.manage().window().setSize(new Dimension(360, 800));
@@ -393,7 +393,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		browser.findElement(By.id("clearance-link")).click();
 		waitLoaded("true");
 		// Without a choice, the first district that has phases.
-		assertThat(new Select(browser.findElement(By.id("district"))).getFirstSelectedOption().getDomAttribute("value"))
+		assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getDomAttribute("value"))
 			.isNotBlank();
 		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase"))).isNotEmpty();
 

@@ -63,7 +63,12 @@ class MapPageBrowserTest extends PostgisTest {
 		assertThat(browser.findElements(By.cssSelector("path.zone"))).hasSize((int) zones);
 		assertThat(browser.findElements(By.cssSelector("path.zone-KCN"))).hasSize((int) kcn);
 		assertThat(browser.findElements(By.cssSelector("path.zone-approximate"))).hasSize((int) approximate);
-		assertThat(browser.findElements(By.cssSelector("path.district"))).hasSize(10);
+		// Today (after 2025-07-01): the communes and wards of the merged province, not the old districts.
+		long communesToday = this.http.get("/api/units").json().get("features").size();
+		assertThat(communesToday).isGreaterThan(10);
+		assertThat(browser.findElements(By.cssSelector("path.unit-commune"))).hasSize((int) communesToday);
+		assertThat(browser.findElements(By.cssSelector("path.unit-district"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("path.province"))).hasSize(1);
 
 		WebElement legend = browser.findElement(By.id("legend"));
 		assertThat(legend.isDisplayed()).isTrue();
@@ -75,6 +80,37 @@ class MapPageBrowserTest extends PostgisTest {
 		assertThat(tiles).isNotEmpty();
 		assertThat(tiles).noneMatch(tile -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
 			.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", tile)));
+	}
+
+	@Test
+	void beforeTheReformTheMapShowsTheDistrictsOfBacGiangAndAfterItTheCommunesOfBacNinh() {
+		open("/?asOf=2024-06-30");
+		assertThat(browser.findElements(By.cssSelector("path.unit-district"))).hasSize(10);
+		assertThat(browser.findElements(By.cssSelector("path.unit-commune"))).isEmpty();
+		assertThat(labels()).contains("Việt Yên", "Lục Ngạn", "Thành phố Bắc Giang").doesNotContain("Nếnh");
+		clickZone("KCN-QUANG-CHAU");
+		assertThat(popupText()).contains("Huyện", "Việt Yên, Bắc Giang");
+
+		open("/?asOf=2025-07-01");
+		assertThat(browser.findElements(By.cssSelector("path.unit-district"))).isEmpty();
+		assertThat(browser.findElements(By.cssSelector("path.unit-commune"))).isNotEmpty();
+		assertThat(labels()).contains("Nếnh").doesNotContain("Lục Ngạn", "Thành phố Bắc Giang");
+		clickZone("KCN-QUANG-CHAU");
+		assertThat(popupText()).contains("Xã, phường", "Nếnh, Bắc Ninh", "Huyện (đến 30/6/2025)", "Việt Yên");
+	}
+
+	private List<String> labels() {
+		return browser.findElements(By.cssSelector(".district-label")).stream().map(WebElement::getText).toList();
+	}
+
+	private void clickZone(String code) {
+		browser.findElement(By.cssSelector("path.zone-code-" + code)).click();
+	}
+
+	private String popupText() {
+		return wait(Duration.ofSeconds(5))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".zone-popup")))
+			.getDomProperty("textContent");
 	}
 
 	@Test

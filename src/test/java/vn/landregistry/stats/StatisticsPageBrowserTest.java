@@ -123,6 +123,30 @@ class StatisticsPageBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void theUnitTableGroupsByTheDistrictsBeforeTheReformAndByTheCommunesAfter() {
+		open("/stats");
+		change("asOf", "2024-06-30");
+		waitLoaded("true");
+		List<String> before = rowKeys("table-district");
+		assertThat(before).contains("BG-VY").noneMatch(key -> key.startsWith("BN-"));
+		assertThat(before).containsExactlyElementsOf(
+				keys(api("/api/stats/fill-rate?groupBy=unit&asOf=2024-06-30").get("rows")));
+		assertThat(text(browser.findElement(By.id("grouping-note")))).contains("huyện", "Bắc Giang");
+
+		change("asOf", "2026-01-01");
+		waitLoaded("true");
+		List<String> after = rowKeys("table-district");
+		assertThat(after).isNotEmpty().noneMatch(key -> key.startsWith("BG-"));
+		assertThat(after).containsExactlyElementsOf(
+				keys(api("/api/stats/fill-rate?groupBy=unit&asOf=2026-01-01").get("rows")));
+		assertThat(text(browser.findElement(By.id("grouping-note")))).contains("xã, phường", "Bắc Ninh");
+		// figures computed on demo plots say so, in the table and beside it
+		assertThat(browser.findElement(By.id("demo-note")).isDisplayed()).isTrue();
+		assertThat(text(browser.findElement(By.cssSelector("#table-zone tr[data-key='KCN-QUANG-CHAU']"))))
+			.contains("minh họa");
+	}
+
+	@Test
 	void showsTheProblemDetailWhenTheApiRefuses() {
 		open("/stats");
 		change("from", "2030-01-01");
@@ -140,7 +164,7 @@ class StatisticsPageBrowserTest extends PostgisTest {
 		open("/stats?lang=en");
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
 		List<String> headings = browser.findElements(By.cssSelector("h2, h3, caption")).stream().map(this::text).toList();
-		assertThat(headings).contains("Charts", "Fill rate by zone", "Fill rate by district", "Fill rate over time",
+		assertThat(headings).contains("Charts", "Fill rate by zone", "Fill rate by administrative unit", "Fill rate over time",
 				"Fill-rate map", "Tables", "Progress of the plan");
 		JsonNode zone = api("/api/stats/fill-rate?groupBy=zone&asOf=" + asOf()).get("rows").get(0);
 		assertThat(text(browser.findElement(By.cssSelector("#table-zone tbody tr"))))
