@@ -76,7 +76,8 @@
     return body;
   }
 
-  const unitQuery = () => 'unit=' + encodeURIComponent(cfg.unit);
+  // the unit, and the day when the page shows a past one (read-only)
+  const unitQuery = () => 'unit=' + encodeURIComponent(cfg.unit) + (cfg.asOf ? '&asOf=' + cfg.asOf : '');
 
   // ---- dashboard --------------------------------------------------------------------------------
 
@@ -336,7 +337,7 @@
   }
 
   async function loadPhase(id, keepForm) {
-    const feature = await request('/api/clearance/' + id);
+    const feature = await request('/api/clearance/' + id + (cfg.asOf ? '?asOf=' + cfg.asOf : ''));
     showPhase(feature, keepForm);
   }
 
@@ -360,6 +361,7 @@
 
   /** The authority records steps everywhere, a local officer for the unit in charge today only; the server checks again. */
   function mayRecord(p) {
+    if (cfg.asOf) return false; // a past day is read-only: steps are recorded on today's page
     return Boolean(cfg.userAuthority) || (cfg.userUnits || []).includes(p.unit);
   }
 

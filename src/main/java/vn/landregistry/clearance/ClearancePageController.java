@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +38,13 @@ class ClearancePageController {
 
 	@GetMapping("/clearance")
 	String clearance(@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
-			@RequestParam(required = false) String commune, Model model, Locale locale) {
+			@RequestParam(required = false) String commune,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf, Model model,
+			Locale locale) {
 		LocalDate today = LocalDate.now(this.clock);
-		List<Map<String, Object>> units = units(today);
+		// a past day shows the state and the units of that day, read-only
+		LocalDate day = asOf == null || asOf.isAfter(today) ? today : asOf;
+		List<Map<String, Object>> units = units(day);
 		String wanted = firstGiven(unit, commune, district);
 		// Without a choice, the first unit of today that has phases; an unknown code leaves only the picker.
 		Map<String, Object> selected = units.stream()
@@ -56,6 +61,7 @@ class ClearancePageController {
 		model.addAttribute("unknownUnit", selected == null && !wanted.isEmpty() ? wanted : null);
 		// The province's today, as the API reckons overdue phases and refuses steps in the future.
 		model.addAttribute("today", today.toString());
+		model.addAttribute("asOf", day.equals(today) ? "" : day.toString());
 		return "clearance";
 	}
 
@@ -69,8 +75,8 @@ class ClearancePageController {
 	}
 
 	/**
-	 * Units below the province, those in force today first (communes and wards since 2025-07-01),
-	 * then the districts that were in charge before, each with the phases lying in it.
+	 * Units below the province: those in force on the day (communes and wards since 2025-07-01,
+	 * districts before) and the others, each with the phases lying in it.
 	 */
 	private List<Map<String, Object>> units(LocalDate today) {
 		return this.jdbc.sql("""

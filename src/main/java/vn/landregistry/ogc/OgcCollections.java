@@ -24,14 +24,14 @@ class OgcCollections {
 	OgcCollections() {
 		add(new OgcCollection("zones", "Industrial zones and clusters (KCN/CCN)",
 				"Published zones with their plan status and lifecycle; boundaries marked APPROXIMATE were not surveyed",
-				"zone", "zone_as_of", "JOIN admin_unit d ON d.id = t.district_id", "t.published AND t.deleted_at IS NULL",
+				"zone", "zone_as_of", "LEFT JOIN admin_unit d ON d.id = t.district_id", "t.published AND t.deleted_at IS NULL",
 				"""
 						t.code AS "code", t.kind AS "kind", t.name_vi AS "name", t.name_en AS "nameEn", d.code AS "district",
 						t.plan_status AS "planStatus", t.lifecycle AS "lifecycle", t.legal_area_ha AS "legalAreaHa",
 						t.boundary_accuracy AS "boundaryAccuracy", t.source AS "source\"""",
 				List.of(OgcQueryable.text("code", "t.code", "Zone code"),
 						OgcQueryable.oneOf("kind", "t.kind", "Kind: industrial zone (KCN) or cluster (CCN)", "KCN", "CCN"),
-						OgcQueryable.text("district", "d.code", "Code of the district the zone lies in"),
+						OgcQueryable.text("district", "d.code", "Code of the district the zone was recorded in (districts ended on 2025-06-30)"),
 						OgcQueryable.oneOf("planStatus", "t.plan_status", "Status in the provincial plan", "EXISTING", "NEW",
 								"EXPANDED", "MERGED_INTO_KCN", "REMOVED"),
 						OgcQueryable.oneOf("lifecycle", "t.lifecycle", "Stage of the zone's life", "PLANNED", "APPROVED",
@@ -48,12 +48,12 @@ class OgcCollections {
 				Set.of("plot", "zone")));
 		add(new OgcCollection("clearance", "Land clearance phases (GPMB)",
 				"Clearance phases of published zones with their current status", "clearance_phase", null,
-				"JOIN zone z ON z.id = t.zone_id JOIN admin_unit d ON d.id = t.district_id",
+				"JOIN zone z ON z.id = t.zone_id LEFT JOIN admin_unit d ON d.id = t.district_id",
 				"t.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL", """
 						t.code AS "code", t.name AS "name", z.code AS "zone", d.code AS "district", t.status AS "status",
 						round(t.area_ha, 2) AS "areaHa", round(t.cleared_ha, 2) AS "clearedHa", t.target_date AS "targetDate\"""",
 				List.of(OgcQueryable.text("zone", "z.code", "Code of the zone being cleared"),
-						OgcQueryable.text("district", "d.code", "Code of the district the phase lies in"),
+						OgcQueryable.text("district", "d.code", "Code of the district the phase was recorded in (districts ended on 2025-06-30)"),
 						OgcQueryable.oneOf("status", "t.status", "Clearance status", "NOT_STARTED", "INVENTORY", "PLAN_APPROVED",
 								"PAYING", "HANDED_OVER", "BLOCKED")),
 				Set.of("clearance_phase", "zone", "admin_unit")));

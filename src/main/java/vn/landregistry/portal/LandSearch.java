@@ -63,8 +63,8 @@ class LandSearch {
 				+ "SELECT array_position(CAST(:ids AS bigint[]), p.id) AS ord, "
 				+ GeoJson.feature("p.id", "p.boundary", PROPERTIES) + " AS feature"
 				+ " FROM plot p JOIN zone z ON z.id = p.zone_id"
-				// the commune or ward (or, before 2025-07-01, the district) holding the zone today
-				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
+				// the commune or ward holding the plot today (the search filters by its zone's units)
+				+ Units.joinOnDay("p.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
 				+ " CROSS JOIN LATERAL (SELECT " + distance + " AS distance_km) dist"
 				+ " WHERE p.id = ANY (CAST(:ids AS bigint[]))) f")

@@ -23,6 +23,7 @@ class PublicProfiles {
 			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'communes', z.communes,
 			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
+			  'demoFigures', zone_demo_figures(z.id, z.figure_sources),
 			  'mapAreaHa', round(CAST(ST_Area(z.boundary::geography) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'leaseLandHa', z.lease_land_ha,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'leasedHa', round(coalesce(o.leased_ha, 0), 2),
@@ -87,7 +88,7 @@ class PublicProfiles {
 	Optional<String> plot(long id, LocalDate today) {
 		return this.jdbc.sql("SELECT " + GeoJson.feature("p.id", "p.boundary", PLOT)
 				+ "::text FROM plot p JOIN zone z ON z.id = p.zone_id"
-				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
+				+ Units.joinOnDay("p.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
 				+ " WHERE p.id = :id AND p.deleted_at IS NULL AND p.published AND" + PUBLISHED_ZONE)
 			.param("id", id).param("today", today).query(String.class).optional();

@@ -27,13 +27,15 @@ class UserController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Every user with role and districts")
+	@Operation(summary = "Every user with role and the units a local officer answers for")
 	List<UserSummary> list() {
 		return this.users.list();
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a user; a district officer needs one or more district codes")
+	@Operation(summary = "Create a user; a local officer (role DISTRICT_OFFICER) needs one or more unit codes",
+			description = "units: codes of communes or wards (in charge of clearance since 2025-07-01) or of districts "
+					+ "(before); \"districts\" is accepted as the older name of the same list.")
 	ResponseEntity<UserSummary> create(@RequestBody NewUser user) {
 		UserSummary created = this.users.create(user);
 		return ResponseEntity.created(URI.create("/api/users/" + created.username())).body(created);

@@ -21,16 +21,6 @@ import vn.landregistry.shared.SqlWhere;
 @Repository
 class ZoneFeatures {
 
-	/**
-	 * Figures invented for the demo: those whose source says "demo", and the leased area, fill rate
-	 * and clean land when they are measured on demo plots.
-	 */
-	static final String DEMO_FIGURES = """
-			ARRAY(SELECT f.key FROM jsonb_each_text(coalesce(z.figure_sources, '{}'::jsonb)) f
-			       WHERE f.value ILIKE 'demo%' ORDER BY f.key)
-			|| CASE WHEN EXISTS (SELECT 1 FROM plot dp WHERE dp.zone_id = z.id AND dp.demo)
-			        THEN ARRAY['leasedHa', 'occupancyRate', 'availableCleanHa'] ELSE ARRAY[]::text[] END""";
-
 	private static final String PROPERTIES = """
 			json_build_object('id', z.id, 'kind', z.kind, 'code', z.code, 'name', z.name_vi, 'nameEn', z.name_en,
 			  'unit', u.code, 'unitName', u.name_vi, 'unitNameEn', u.name_en, 'unitLevel', u.level,
@@ -40,7 +30,7 @@ class ZoneFeatures {
 			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
 			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,
-			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', %s,
+			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', zone_demo_figures(z.id, z.figure_sources),
 			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
 			  'occupancyRate', round(o.occupancy_rate, 6),
 			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
@@ -48,7 +38,7 @@ class ZoneFeatures {
 			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
 			  'published', z.published,
 			  'version', z.version,
-			  'updatedAt', z.updated_at""".formatted(DEMO_FIGURES);
+			  'updatedAt', z.updated_at""";
 
 	/** For editors: whether a zone has a draft waiting to be published. */
 	private static final String PENDING = Drafts.pendingProperty("zone", "z");

@@ -72,6 +72,30 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void aCommuneHasItsDashboardTodayAndTheDistrictsHaveTheirsOnADayBeforeTheReform() {
+		signIn(TestUsers.EDITOR);
+		JsonNode gd2 = properties(api("/api/clearance?district=BG-YD").get("features"), "KCN-YEN-LU", "GD2");
+		String commune = gd2.get("unit").asString();
+		open("/clearance?commune=" + commune, false);
+		assertThat(text(browser.findElement(By.id("unit-heading")))).isEqualTo(gd2.get("committee").asString())
+			.startsWith("UBND phường");
+		assertThat(browser.findElements(By.cssSelector("#progress [data-zone='KCN-YEN-LU'] li[data-code='GD2']"))).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("#unit optgroup:first-of-type option")).stream()
+			.map(o -> o.getDomAttribute("value")).toList()).contains(commune).noneMatch(code -> code.startsWith("BG-"));
+
+		open("/clearance?unit=BG-YD&asOf=2025-06-30", false);
+		assertThat(text(browser.findElement(By.id("unit-heading")))).isEqualTo("UBND huyện Yên Dũng");
+		assertThat(text(browser.findElement(By.id("historical")))).contains("2025-06-30");
+		assertThat(browser.findElements(By.cssSelector("#unit optgroup:first-of-type option")).stream()
+			.map(o -> o.getDomAttribute("value")).toList()).contains("BG-YD", "BG-VY").noneMatch(code -> code.startsWith("BN-"));
+		JsonNode then = api("/api/stats/clearance?groupBy=zone&unit=BG-YD&asOf=2025-06-30").get("total");
+		assertThat(text(browser.findElement(By.id("fig-overdue")))).contains(String.valueOf(then.get("overdue").asLong()));
+		browser.findElement(By.cssSelector("#progress [data-zone='KCN-YEN-LU'] li[data-code='GD2'] button")).click();
+		waitFor("the phase's history", () -> !browser.findElements(By.cssSelector("#timeline li.event")).isEmpty());
+		assertThat(browser.findElement(By.id("step-form")).isDisplayed()).as("a past day is read-only").isFalse();
+	}
+
+	@Test
 	void showsEveryPhaseOfTheDistrictWithProgressOverdueListAndMap() {
 		open("/clearance?district=BG-YD");
 		JsonNode phases = api("/api/clearance?district=BG-YD").get("features");
@@ -348,7 +372,7 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		browser.findElement(By.id("lang-switch")).click();
 		waitLoaded("true");
 		assertThat(text(browser.findElement(By.id("summary-heading")))).isEqualTo("Tổng quan");
-		assertThat(browser.getCurrentUrl()).contains("district=BG-YD");
+		assertThat(browser.getCurrentUrl()).contains("unit=BG-YD");
 	}
 
 	@Test

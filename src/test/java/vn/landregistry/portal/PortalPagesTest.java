@@ -55,7 +55,7 @@ class PortalPagesTest extends PostgisTest {
 
 		assertThat(page.contentType()).startsWith("text/html");
 		assertThat(body).contains("<html lang=\"vi\">");
-		assertThat(title(body)).startsWith(name + " – " + zone.get("districtName").asString());
+		assertThat(title(body)).startsWith(name + " – " + zone.get("unitName").asString());
 		assertThat(meta(body, "property", "og:title")).isEqualTo(title(body));
 		assertThat(meta(body, "property", "og:type")).isEqualTo("website");
 		assertThat(meta(body, "property", "og:url")).isEqualTo(url);
