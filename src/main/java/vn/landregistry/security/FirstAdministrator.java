@@ -37,7 +37,7 @@ class FirstAdministrator implements ApplicationRunner {
 		}
 		boolean generated = this.password == null || this.password.isBlank();
 		String secret = generated ? randomPassword() : this.password;
-		this.users.create(new NewUser("admin", "Administrator", secret, Role.AUTHORITY_ADMIN, List.of()));
+		this.users.create(new NewUser("admin", "Administrator", secret, Role.AUTHORITY_ADMIN, List.of(), List.of()));
 		if (generated) {
 			log.warn("\n\n  First administrator created: user 'admin', password '{}'\n"
 					+ "  It is shown only now; set REGISTRY_ADMIN_PASSWORD to choose it instead.\n", secret);
