@@ -18,6 +18,7 @@ class DemoDataTest extends PostgisTest {
 			Map.entry("Khu công nghiệp Yên Lư", "KCN"), Map.entry("Khu công nghiệp Yên Sơn - Bắc Lũng", "KCN"),
 			Map.entry("Khu công nghiệp Tân Hưng", "KCN"), Map.entry("Khu công nghiệp Quang Châu", "KCN"),
 			Map.entry("Khu công nghiệp Hòa Phú", "KCN"), Map.entry("Khu công nghiệp Việt Hàn", "KCN"),
+			Map.entry("Khu công nghiệp Quang Châu mở rộng", "KCN"),
 			// 002_618431115684171d.txt:85 (clean land created in 2024) and :547 (2025 clearance task)
 			Map.entry("Khu công nghiệp Hòa Phú mở rộng", "KCN"), Map.entry("Khu công nghiệp Phúc Sơn", "KCN"),
 			Map.entry("Khu công nghiệp Việt Hàn mở rộng", "KCN"),
@@ -54,7 +55,7 @@ class DemoDataTest extends PostgisTest {
 	@Test
 	void noZoneWithoutASeedCitation() {
 		List<String> uncited = this.jdbc
-			.sql("SELECT code FROM zone WHERE source !~ '^00[0-4]_[0-9a-f]{16}\\.txt:[0-9]+$'")
+			.sql("SELECT code FROM zone WHERE source !~ '^00[0-4]_[0-9a-f]{16}\\.txt:[0-9]+(-[0-9]+)?$'")
 			.query(String.class).list();
 		assertThat(uncited).isEmpty();
 	}
@@ -85,20 +86,43 @@ class DemoDataTest extends PostgisTest {
 		assertThat(overlaps).isEmpty();
 	}
 
+	/**
+	 * Without a legal area a zone is drawn at the province average of its kind (002_618431115684171d.txt:195:
+	 * 9 KCN on 2,358.54 ha, 55 CCN on 2,329 ha), and says so as a demo figure citing that line.
+	 */
 	@Test
 	void drawnBoundariesAreMarkedApproximateAndSizedToLegalOrNominalArea() {
 		List<Map<String, Object>> zones = this.jdbc.sql("""
-				SELECT code, kind, legal_area_ha, boundary_accuracy, boundary_note,
+				SELECT code, kind, legal_area_ha, boundary_accuracy, boundary_note, figure_sources ->> 'mapAreaHa' AS cited,
 				       ST_Area(boundary::geography) / 10000 AS map_ha FROM zone""").query().listOfRows();
 		assertThat(zones).isNotEmpty();
 		for (Map<String, Object> zone : zones) {
 			assertThat(zone.get("boundary_accuracy")).as("%s", zone.get("code")).isEqualTo("APPROXIMATE");
 			assertThat((String) zone.get("boundary_note")).isNotBlank();
 			double expected = zone.get("legal_area_ha") != null ? ((Number) zone.get("legal_area_ha")).doubleValue()
-					: "KCN".equals(zone.get("kind")) ? 150 : 50;
+					: "KCN".equals(zone.get("kind")) ? 2358.54 / 9 : 2329.0 / 55;
 			assertThat(((Number) zone.get("map_ha")).doubleValue()).as("%s", zone.get("code"))
 				.isBetween(expected * 0.98, expected * 1.02);
+			if (zone.get("legal_area_ha") == null) {
+				assertThat((String) zone.get("cited")).as("%s", zone.get("code")).startsWith("demo")
+					.contains("002_618431115684171d.txt:195 (province average");
+			}
 		}
+	}
+
+	/** A "… mở rộng" row is the expansion area of the zone of the same name, its parent. */
+	@Test
+	void expansionAreasNameTheZoneTheyExtend() {
+		List<String> rows = this.jdbc.sql("""
+				SELECT z.code || ' ' || z.plan_status || ' ' || coalesce(p.code, '-') FROM zone z LEFT JOIN zone p ON p.id = z.parent_id
+				 WHERE z.name_vi LIKE '% mở rộng' OR z.parent_id IS NOT NULL
+				 ORDER BY z.code""").query(String.class).list();
+		assertThat(rows).containsExactly("KCN-HOA-PHU-MR EXPANDED KCN-HOA-PHU", "KCN-QUANG-CHAU-MR EXPANDED KCN-QUANG-CHAU",
+				"KCN-VIET-HAN-MR EXPANDED KCN-VIET-HAN");
+		assertThat(this.jdbc.sql("SELECT plan_status || ' ' || lifecycle FROM zone WHERE code = 'KCN-QUANG-CHAU'")
+			.query(String.class).single()).isEqualTo("EXISTING OPERATING");
+		assertThat(this.jdbc.sql("SELECT lifecycle FROM zone WHERE code = 'KCN-QUANG-CHAU-MR'").query(String.class).single())
+			.isEqualTo("UNDER_CONSTRUCTION");
 	}
 
 	@Test
