@@ -24,6 +24,8 @@
 -- This file runs before the plots (R__06), which cut the clean land of the handed-over phases
 -- into plots cleared on the day of handover; it writes no plots itself. (It was R__06 until the
 -- plots needed the phases first; Flyway ignores the history rows of the old names.)
+-- Changes are attributed to the demo loader in the history (change_history); the demo describes
+-- what exists since before the registry, so its records hold from the beginning (valid_from).
 SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
        set_config('registry.valid_from', '-infinity', true);
 SET LOCAL registry.reload_demo = 'on';
