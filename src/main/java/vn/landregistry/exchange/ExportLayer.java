@@ -23,7 +23,7 @@ enum ExportLayer {
 					"z.lease_land_ha", "developer", "z.developer", "decision_no", "z.decision_no", "decision_date",
 					"z.decision_date", "note", "z.note"),
 			List.of(Column.text("district", "ma_huyen", "d.code"),
-					Column.text("boundary_accuracy", "do_chinh_xac", "z.boundary_accuracy"),
+					Column.text("boundary_accuracy", "do_chinh_xac", "z.boundary_accuracy"), Column.demoFigures("z"),
 					Column.published("z.published")),
 			new Filters("z.kind", null, "z.district_id", null, List.of()), "z.deleted_at IS NULL", "z.published"),
 
@@ -104,6 +104,16 @@ enum ExportLayer {
 		/** Marks invented figures: the demo data's plots, leases and clearance phases. */
 		static Column demo(String sql) {
 			return new Column("demo", "demo", sql, Kind.BOOLEAN, Audience.PUBLIC);
+		}
+
+		/**
+		 * Marks a zone's invented figures: the properties (as the API names them, comma-separated) whose
+		 * figure_sources entry starts with "demo" — a nominal area, a lifecycle read into the seeds, the
+		 * land budget of generated plots.
+		 */
+		static Column demoFigures(String zone) {
+			return new Column("demo_figures", "so_lieu_demo", "(SELECT string_agg(f.key, ',' ORDER BY f.key) FROM jsonb_each_text("
+					+ zone + ".figure_sources) f WHERE f.value LIKE 'demo%')", Kind.TEXT, Audience.PUBLIC);
 		}
 
 		/** Whether a record is public yet; only those who also see drafts get it. */

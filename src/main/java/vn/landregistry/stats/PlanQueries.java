@@ -9,7 +9,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PlanQueries {
 
-	/** Which zones count toward each kind of target (a CCN merged into a KCN counts for the KCN target). */
+	/**
+	 * Which zones count toward each kind of target (a CCN merged into a KCN counts for the KCN target).
+	 * A zone and its expansion areas (rows whose parent it is) are one zone: counted once, their areas
+	 * added. A change made under an earlier plan (plan_period not holding the target year, such as the
+	 * CCN established or expanded in 2016–2020) is not one of the changes a target counts.
+	 */
 	private static final String PROGRESS = """
 			SELECT t.kind, t.target_year, t.metric, t.comparison, t.description, t.source,
 			       t.zone_count AS target_count, t.area_ha AS target_area_ha,
@@ -18,12 +23,13 @@ class PlanQueries {
 			       round(r.legal_area_ha / nullif(t.area_ha, 0), 4) AS area_progress
 			  FROM plan_target t
 			 CROSS JOIN LATERAL (
-			       SELECT count(*) AS registry_count, sum(z.legal_area_ha) AS legal_area_ha,
-			              count(*) FILTER (WHERE z.legal_area_ha IS NULL) AS without_legal_area,
+			       SELECT count(DISTINCT coalesce(z.parent_id, z.id)) AS registry_count, sum(z.legal_area_ha) AS legal_area_ha,
+			              count(DISTINCT coalesce(z.parent_id, z.id)) FILTER (WHERE z.legal_area_ha IS NULL) AS without_legal_area,
 			              coalesce(sum(ST_Area(z.boundary::geography)) / 10000, 0)::numeric AS map_area_ha
 			         FROM zone z JOIN admin_unit d ON d.id = z.district_id
 			        WHERE d.parent_id = t.region_id AND z.published AND z.deleted_at IS NULL
 			          AND z.kind = CASE WHEN t.metric = 'MERGED_INTO_KCN' THEN 'CCN' ELSE t.kind END
+			          AND (t.metric = 'TOTAL' OR z.plan_period IS NULL OR z.plan_period @> t.target_year)
 			          AND CASE t.metric
 			                WHEN 'TOTAL' THEN z.plan_status NOT IN ('REMOVED', 'MERGED_INTO_KCN')
 			                WHEN 'ADDED' THEN z.plan_status IN ('NEW', 'EXPANDED', 'MERGED_INTO_KCN')
@@ -31,7 +37,7 @@ class PlanQueries {
 			                ELSE z.plan_status = t.metric END) r
 			 ORDER BY t.target_year, t.kind, t.metric""";
 
-	/** The registry's counterpart of each reported metric, on the report's day. */
+	/** The registry's counterpart of each reported metric, on the report's day (a zone with its expansions once). */
 	private static final String REPORTED = """
 			WITH zones AS (
 			  SELECT z.*, d.parent_id AS region_id FROM zone z JOIN admin_unit d ON d.id = z.district_id
@@ -52,15 +58,15 @@ class PlanQueries {
 			           SELECT round(sum(o.leased_ha) / nullif(sum(o.lease_land_ha), 0), 6)
 			             FROM zone_occupancy(r.as_of) o JOIN zones z ON z.id = o.zone_id
 			            WHERE z.region_id = r.region_id AND z.kind = r.kind AND o.lease_land_ha > 0)
-			         WHEN 'ZONE_COUNT' THEN (SELECT count(*) FROM zones z WHERE z.region_id = r.region_id
+			         WHEN 'ZONE_COUNT' THEN (SELECT count(DISTINCT coalesce(z.parent_id, z.id)) FROM zones z WHERE z.region_id = r.region_id
 			            AND z.kind = r.kind AND z.plan_status IN ('EXISTING', 'EXPANDED', 'MERGED_INTO_KCN'))
 			         WHEN 'AREA_HA' THEN (SELECT sum(z.legal_area_ha) FROM zones z WHERE z.region_id = r.region_id
 			            AND z.kind = r.kind AND z.plan_status IN ('EXISTING', 'EXPANDED', 'MERGED_INTO_KCN'))
-			         WHEN 'OPERATING_ZONE_COUNT' THEN (SELECT count(*) FROM zones z WHERE z.region_id = r.region_id
+			         WHEN 'OPERATING_ZONE_COUNT' THEN (SELECT count(DISTINCT coalesce(z.parent_id, z.id)) FROM zones z WHERE z.region_id = r.region_id
 			            AND z.kind = r.kind AND z.lifecycle = 'OPERATING')
 			         WHEN 'OPERATING_AREA_HA' THEN (SELECT sum(z.legal_area_ha) FROM zones z
 			            WHERE z.region_id = r.region_id AND z.kind = r.kind AND z.lifecycle = 'OPERATING')
-			         WHEN 'APPROVED_ZONE_COUNT' THEN (SELECT count(*) FROM zones z WHERE z.region_id = r.region_id
+			         WHEN 'APPROVED_ZONE_COUNT' THEN (SELECT count(DISTINCT coalesce(z.parent_id, z.id)) FROM zones z WHERE z.region_id = r.region_id
 			            AND z.kind = r.kind AND z.lifecycle IN ('APPROVED', 'UNDER_CONSTRUCTION', 'OPERATING'))
 			         WHEN 'APPROVED_AREA_HA' THEN (SELECT sum(z.legal_area_ha) FROM zones z
 			            WHERE z.region_id = r.region_id AND z.kind = r.kind

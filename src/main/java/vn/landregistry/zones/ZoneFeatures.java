@@ -27,6 +27,8 @@ class ZoneFeatures {
 			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'district', d.code, 'districtName', d.name_vi, 'communes', z.communes,
 			  'planStatus', z.plan_status, 'lifecycle', z.lifecycle, 'legalAreaHa', z.legal_area_ha,
+			  'parent', (SELECT pz.code FROM zone pz WHERE pz.id = z.parent_id),
+			  'planPeriod', CASE WHEN z.plan_period IS NOT NULL THEN lower(z.plan_period) || '-' || (upper(z.plan_period) - 1) END,
 			  'mapAreaHa', round(CAST(ST_Area(CAST(z.boundary AS geography)) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'boundaryNote', z.boundary_note, 'developer', z.developer,
 			  'decisionNo', z.decision_no, 'decisionDate', z.decision_date, 'note', z.note,

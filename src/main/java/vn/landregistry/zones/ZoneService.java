@@ -49,7 +49,8 @@ class ZoneService {
 			plan_status = r.plan_status, lifecycle = r.lifecycle, legal_area_ha = r.legal_area_ha, boundary = r.boundary,
 			boundary_accuracy = r.boundary_accuracy, boundary_note = r.boundary_note, developer = r.developer,
 			decision_no = r.decision_no, decision_date = r.decision_date, note = r.note, source = r.source,
-			figure_sources = r.figure_sources, lease_land_ha = r.lease_land_ha, other_land_ha = r.other_land_ha""";
+			figure_sources = r.figure_sources, lease_land_ha = r.lease_land_ha, other_land_ha = r.other_land_ha,
+			parent_id = r.parent_id, plan_period = r.plan_period""";
 
 	private final JdbcClient jdbc;
 

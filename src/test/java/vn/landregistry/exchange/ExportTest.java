@@ -136,7 +136,7 @@ class ExportTest extends PostgisTest {
 			assertThat(download.status()).as(query).isEqualTo(200);
 			String summary = ogrinfo(save(download.body(), "zones-" + query.replaceAll("\\W", "") + "." + format.extension()),
 					format, "-so");
-			assertThat(featureCount(summary)).as(query).isEqualTo(query.contains("bbox") ? 0 : 40);
+			assertThat(featureCount(summary)).as(query).isEqualTo(query.contains("bbox") ? 0 : 41);
 			if (format != ExportFormat.XLSX) {
 				// no zone of the demo data has a legal area or a decision yet
 				assertThat(summary).as(query).containsPattern("dt_phaply: Real").containsPattern("ngay_qd: Date")
@@ -240,6 +240,22 @@ class ExportTest extends PostgisTest {
 		}
 	}
 
+	/** A zone's invented figures are named in its row: the properties whose source is "demo …". */
+	@Test
+	void zonesListTheirDemoFigures() throws IOException {
+		Map<String, String> figures = new java.util.TreeMap<>();
+		for (JsonNode zone : geoJson(this.http, "/api/exports/zones?lang=en&code=KCN-QUANG-CHAU,KCN-YEN-LU,CCN-DAI-LAM")
+			.get("features")) {
+			JsonNode properties = zone.get("properties");
+			figures.put(properties.get("code").asString(), properties.get("demo_figures").asString());
+		}
+		assertThat(figures).containsExactlyInAnyOrderEntriesOf(Map.of("KCN-QUANG-CHAU",
+				"leaseLandHa,lifecycle,mapAreaHa,otherLandHa", "KCN-YEN-LU", "mapAreaHa", "CCN-DAI-LAM", "mapAreaHa"));
+		String listing = ogrinfo(save(this.http.download("/api/exports/zones?format=csv&code=CCN-DINH-TRI").body(), "demo.csv"),
+				ExportFormat.CSV);
+		assertThat(values(listing, "so_lieu_demo")).containsExactly("leaseLandHa,lifecycle,mapAreaHa,otherLandHa");
+	}
+
 	/** A TM-3 meridian without an EPSG code is declared by this PROJ string: it is PROJ's own for the named zones. */
 	@Test
 	void theProjStringOfATm3ZoneIsProjsOwn() {
@@ -285,7 +301,8 @@ class ExportTest extends PostgisTest {
 		for (ImportTarget.Field field : ImportTarget.ZONE.fields()) {
 			names.add(lang.equals("vi") ? field.names().get(0) : field.name());
 		}
-		names.addAll(lang.equals("vi") ? List.of("ma_huyen", "do_chinh_xac") : List.of("district", "boundary_accuracy"));
+		names.addAll(lang.equals("vi") ? List.of("ma_huyen", "do_chinh_xac", "so_lieu_demo")
+				: List.of("district", "boundary_accuracy", "demo_figures"));
 		return format == ExportFormat.SHP ? names.stream().map(n -> n.length() > 10 ? n.substring(0, 10) : n)
 			.collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)) : names;
 	}

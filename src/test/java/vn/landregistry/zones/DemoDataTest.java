@@ -18,6 +18,7 @@ class DemoDataTest extends PostgisTest {
 			Map.entry("Khu công nghiệp Yên Lư", "KCN"), Map.entry("Khu công nghiệp Yên Sơn - Bắc Lũng", "KCN"),
 			Map.entry("Khu công nghiệp Tân Hưng", "KCN"), Map.entry("Khu công nghiệp Quang Châu", "KCN"),
 			Map.entry("Khu công nghiệp Hòa Phú", "KCN"), Map.entry("Khu công nghiệp Việt Hàn", "KCN"),
+			Map.entry("Khu công nghiệp Quang Châu mở rộng", "KCN"),
 			// 002_618431115684171d.txt:85 (clean land created in 2024) and :547 (2025 clearance task)
 			Map.entry("Khu công nghiệp Hòa Phú mở rộng", "KCN"), Map.entry("Khu công nghiệp Phúc Sơn", "KCN"),
 			Map.entry("Khu công nghiệp Việt Hàn mở rộng", "KCN"),
@@ -54,7 +55,7 @@ class DemoDataTest extends PostgisTest {
 	@Test
 	void noZoneWithoutASeedCitation() {
 		List<String> uncited = this.jdbc
-			.sql("SELECT code FROM zone WHERE source !~ '^00[0-4]_[0-9a-f]{16}\\.txt:[0-9]+$'")
+			.sql("SELECT code FROM zone WHERE source !~ '^00[0-4]_[0-9a-f]{16}\\.txt:[0-9]+(-[0-9]+)?$'")
 			.query(String.class).list();
 		assertThat(uncited).isEmpty();
 	}
@@ -85,20 +86,107 @@ class DemoDataTest extends PostgisTest {
 		assertThat(overlaps).isEmpty();
 	}
 
+	/**
+	 * Without a legal area a zone is drawn at the province average of its kind (002_618431115684171d.txt:195:
+	 * 9 KCN on 2,358.54 ha, 55 CCN on 2,329 ha), and says so as a demo figure citing that line.
+	 */
 	@Test
 	void drawnBoundariesAreMarkedApproximateAndSizedToLegalOrNominalArea() {
 		List<Map<String, Object>> zones = this.jdbc.sql("""
-				SELECT code, kind, legal_area_ha, boundary_accuracy, boundary_note,
+				SELECT code, kind, legal_area_ha, boundary_accuracy, boundary_note, figure_sources ->> 'mapAreaHa' AS cited,
 				       ST_Area(boundary::geography) / 10000 AS map_ha FROM zone""").query().listOfRows();
 		assertThat(zones).isNotEmpty();
 		for (Map<String, Object> zone : zones) {
 			assertThat(zone.get("boundary_accuracy")).as("%s", zone.get("code")).isEqualTo("APPROXIMATE");
 			assertThat((String) zone.get("boundary_note")).isNotBlank();
 			double expected = zone.get("legal_area_ha") != null ? ((Number) zone.get("legal_area_ha")).doubleValue()
-					: "KCN".equals(zone.get("kind")) ? 150 : 50;
+					: "KCN".equals(zone.get("kind")) ? 2358.54 / 9 : 2329.0 / 55;
 			assertThat(((Number) zone.get("map_ha")).doubleValue()).as("%s", zone.get("code"))
 				.isBetween(expected * 0.98, expected * 1.02);
+			if (zone.get("legal_area_ha") == null) {
+				assertThat((String) zone.get("cited")).as("%s", zone.get("code")).startsWith("demo")
+					.contains("002_618431115684171d.txt:195 (province average");
+			}
 		}
+	}
+
+	/** A "… mở rộng" row is the expansion area of the zone of the same name, its parent. */
+	@Test
+	void expansionAreasNameTheZoneTheyExtend() {
+		List<String> rows = this.jdbc.sql("""
+				SELECT z.code || ' ' || z.plan_status || ' ' || coalesce(p.code, '-') FROM zone z LEFT JOIN zone p ON p.id = z.parent_id
+				 WHERE z.name_vi LIKE '% mở rộng' OR z.parent_id IS NOT NULL
+				 ORDER BY z.code""").query(String.class).list();
+		assertThat(rows).containsExactly("KCN-HOA-PHU-MR EXPANDED KCN-HOA-PHU", "KCN-QUANG-CHAU-MR EXPANDED KCN-QUANG-CHAU",
+				"KCN-VIET-HAN-MR EXPANDED KCN-VIET-HAN");
+		assertThat(this.jdbc.sql("SELECT plan_status || ' ' || lifecycle FROM zone WHERE code = 'KCN-QUANG-CHAU'")
+			.query(String.class).single()).isEqualTo("EXISTING OPERATING");
+		assertThat(this.jdbc.sql("SELECT lifecycle FROM zone WHERE code = 'KCN-QUANG-CHAU-MR'").query(String.class).single())
+			.isEqualTo("UNDER_CONSTRUCTION");
+	}
+
+	/**
+	 * Land the seeds say was cleared and handed over in 2021 (001_a10c2ba26ad84cae.txt:185: KCN Việt Hàn
+	 * phase 1 of 50 ha and nine CCN) or by 2025 (Quang Châu's expansion): a demo phase handed over on a
+	 * day of that year, plots only inside it, all cleared that day.
+	 */
+	@Test
+	void landHandedOverIn2021Or2025IsAPhaseWhosePlotsAreClearedThatDay() {
+		Map<String, Integer> handedOverIn = new java.util.TreeMap<>(Map.of("KCN-VIET-HAN", 2021, "KCN-QUANG-CHAU-MR", 2025));
+		for (String ccn : List.of("HOP-THINH", "THANH-VAN", "VIET-NHAT", "VIET-TIEN", "TANG-TIEN", "NOI-HOANG", "YEN-LU",
+				"NHAM-SON-YEN-LU", "DINH-TRI")) {
+			handedOverIn.put("CCN-" + ccn, 2021);
+		}
+		for (Map.Entry<String, Integer> zone : handedOverIn.entrySet()) {
+			Map<String, Object> row = this.jdbc.sql("""
+					SELECT min(h.day) AS handed_over, count(*) AS phases, bool_and(c.note LIKE 'DEMO:%') AS labelled,
+					       (SELECT count(*) FROM plot p WHERE p.zone_id = z.id AND p.demo) AS plots,
+					       (SELECT count(*) FROM plot p WHERE p.zone_id = z.id
+					         AND (p.cleared_on IS DISTINCT FROM min(h.day)
+					              OR ST_Area(ST_Difference(p.boundary, ST_Union(c.boundary))::geography) > 1)) AS plots_elsewhere
+					  FROM zone z
+					  JOIN clearance_phase c ON c.zone_id = z.id AND c.demo AND c.status = 'HANDED_OVER'
+					 CROSS JOIN LATERAL (SELECT min(e.event_date) AS day FROM clearance_event e
+					                      WHERE e.phase_id = c.id AND e.new_values ->> 'status' = 'HANDED_OVER') h
+					 WHERE z.code = :code GROUP BY z.id""").param("code", zone.getKey()).query().singleRow();
+			assertThat(((java.sql.Date) row.get("handed_over")).toLocalDate().getYear()).as(zone.getKey())
+				.isEqualTo(zone.getValue());
+			assertThat(row.get("labelled")).as(zone.getKey()).isEqualTo(true);
+			assertThat(((Number) row.get("plots")).longValue()).as(zone.getKey()).isPositive();
+			assertThat(((Number) row.get("plots_elsewhere")).longValue()).as(zone.getKey()).isZero();
+		}
+		assertThat(this.jdbc.sql("""
+				SELECT round(c.area_ha) FROM clearance_phase c JOIN zone z ON z.id = c.zone_id
+				 WHERE z.code = 'KCN-VIET-HAN' AND c.status = 'HANDED_OVER'""").query(Integer.class).single()).isEqualTo(50);
+	}
+
+	/** No plot is leased or reserved before it is cleared; a plot not cleared is not leased at all. */
+	@Test
+	void noLeaseBeforeItsPlotIsCleared() {
+		List<String> early = this.jdbc.sql("""
+				SELECT z.code || '/' || p.code || ' ' || coalesce(l.reserved_on, l.signed_on) || ' < ' || coalesce(p.cleared_on::text, 'never')
+				  FROM lease l JOIN plot p ON p.id = l.plot_id JOIN zone z ON z.id = p.zone_id
+				 WHERE p.cleared_on IS NULL OR coalesce(l.reserved_on, l.signed_on) < p.cleared_on""").query(String.class).list();
+		assertThat(early).isEmpty();
+	}
+
+	/**
+	 * Figures invented for the demo say so: an operating lifecycle the seeds do not state, the land
+	 * budget of generated plots, a nominal area; each starts with "demo" in figure_sources.
+	 */
+	@Test
+	void inventedZoneFiguresAreMarkedDemo() {
+		List<String> unmarked = this.jdbc.sql("""
+				SELECT z.code || ' ' || f.property FROM zone z
+				 CROSS JOIN LATERAL (VALUES ('lifecycle', z.lifecycle = 'OPERATING' AND z.figure_sources ->> 'lifecycle' !~ '^00[0-4]_'),
+				                            ('leaseLandHa', z.lease_land_ha IS NOT NULL), ('otherLandHa', z.other_land_ha IS NOT NULL),
+				                            ('mapAreaHa', z.legal_area_ha IS NULL)) AS f (property, invented)
+				 WHERE f.invented AND z.source ~ '^00[0-4]_'
+				   AND coalesce(z.figure_sources ->> f.property, '') NOT LIKE 'demo%'""").query(String.class).list();
+		assertThat(unmarked).isEmpty();
+		assertThat(this.jdbc.sql("""
+				SELECT count(*) FROM zone WHERE lifecycle = 'OPERATING' AND figure_sources ->> 'lifecycle' LIKE 'demo reading:%'""")
+			.query(Integer.class).single()).as("operating zones whose lifecycle the seeds do not state").isEqualTo(12);
 	}
 
 	@Test

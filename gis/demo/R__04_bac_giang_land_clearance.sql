@@ -6,17 +6,24 @@
 -- Seed figures used:
 --   002_618431115684171d.txt:85  — H1 2024: clearance done, 75.43 ha of clean land in KCN Yên Lư
 --                                  and KCN Hoà Phú mở rộng (jointly; the split 45.00 / 30.43 is invented)
---   001_a10c2ba26ad84cae.txt:185 — 2021: clear and hand over KCN Việt Hàn phase 1 (50 ha) and
---                                  CCN Nham Sơn - Yên Lư; by 2025: clear KCN Yên Lư, Yên Sơn - Bắc
---                                  Lũng, Tân Hưng and the expansions
+--   001_a10c2ba26ad84cae.txt:185 — 2021: clear and hand over KCN Việt Hàn phase 1 (50 ha) and the
+--                                  CCN Hợp Thịnh, Thanh Vân, Việt Nhật, Việt Tiến, Tăng Tiến, Nội Hoàng,
+--                                  Yên Lư, Nham Sơn - Yên Lư, Dĩnh Trì (each handed over whole, on an
+--                                  invented day of 2021); by 2025: clear KCN Yên Lư, Yên Sơn - Bắc
+--                                  Lũng, Tân Hưng and the expansions (Quang Châu's handed over on an
+--                                  invented day of 2025)
 --   002_618431115684171d.txt:547 — 2025 task: speed up and complete clearance of KCN Phúc Sơn and
 --                                  KCN Việt Hàn mở rộng
 -- Targets of "by 2025" are taken as 2025-12-31, so phases not handed over by then are overdue.
 --
 -- Shapes: zone boundaries are approximate, so each phase is the zone's shape scaled down around a
 -- point near its west or east edge until it has the phase's area (inside the zone because the
--- zone is convex). Steps are replayed through the same rules as the API: each event records the
--- phase before and after, and the phase ends holding its latest event.
+-- zone is convex); a phase without an area is the whole zone. Steps are replayed through the same
+-- rules as the API: each event records the phase before and after, and the phase ends holding its
+-- latest event.
+-- This file runs before the plots (R__06), which cut the clean land of the handed-over phases
+-- into plots cleared on the day of handover; it writes no plots itself. (It was R__06 until the
+-- plots needed the phases first; Flyway ignores the history rows of the old names.)
 -- Changes are attributed to the demo loader in the history (change_history); the demo describes
 -- what exists since before the registry, so its records hold from the beginning (valid_from).
 SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('registry.reason', 'Bắc Giang demo data', true),
@@ -24,7 +31,6 @@ SELECT set_config('registry.user', 'demo loader (gis/demo)', true), set_config('
 SET LOCAL registry.reload_demo = 'on';
 DELETE FROM clearance_event WHERE demo;
 DELETE FROM clearance_phase WHERE demo;
-DELETE FROM plot WHERE demo AND note LIKE 'Demo plot: clean land of clearance phase%';
 
 CREATE TEMP TABLE demo_phase (
   zone_code text, code text, name text, area_ha numeric, side text, target_date date, households int,
@@ -48,8 +54,28 @@ INSERT INTO demo_phase VALUES
    '001_a10c2ba26ad84cae.txt:185', 'Seed: clearance by 2025; area and progress invented'),
   ('KCN-TAN-HUNG', 'GD1', 'Giai đoạn 1', 80.00, 'W', DATE '2025-12-31', 325, 295000000000,
    '001_a10c2ba26ad84cae.txt:185', 'Seed: clearance by 2025; area and progress invented'),
-  ('CCN-NHAM-SON-YEN-LU', 'GD1', 'Toàn cụm', 30.00, 'W', DATE '2021-12-31', 96, 52000000000,
-   '001_a10c2ba26ad84cae.txt:185', 'Seed: clearance and handover to the investor in 2021; dates, households and amounts invented');
+  ('KCN-QUANG-CHAU-MR', 'GD1', 'Toàn bộ phần mở rộng', NULL, 'W', DATE '2025-12-31', 610, 540000000000,
+   '001_a10c2ba26ad84cae.txt:185',
+   'Seed: clearance of the expansion of KCN Quang Châu by 2025; the single phase, the handover day, households and amounts are invented');
+
+-- The CCN whose land was to be cleared and handed over in 2021 (001:185): each handed over whole
+-- on an invented day of 2021, after steps on a common pattern (days before the handover).
+CREATE TEMP TABLE demo_handover (zone_code text, handed_over date, households int, planned_vnd numeric) ON COMMIT DROP;
+INSERT INTO demo_handover VALUES
+  ('CCN-DINH-TRI',        DATE '2021-05-25',  88, 50000000000),
+  ('CCN-HOP-THINH',       DATE '2021-06-30', 104, 58000000000),
+  ('CCN-VIET-TIEN',       DATE '2021-07-28',  97, 54000000000),
+  ('CCN-THANH-VAN',       DATE '2021-08-20', 112, 61000000000),
+  ('CCN-VIET-NHAT',       DATE '2021-09-15',  91, 52000000000),
+  ('CCN-NOI-HOANG',       DATE '2021-10-05', 120, 62000000000),
+  ('CCN-NHAM-SON-YEN-LU', DATE '2021-10-15',  96, 52000000000),
+  ('CCN-TANG-TIEN',       DATE '2021-11-10',  85, 49000000000),
+  ('CCN-YEN-LU',          DATE '2021-12-15', 109, 57000000000);
+INSERT INTO demo_phase
+SELECT zone_code, 'GD1', 'Toàn cụm', NULL, 'W', DATE '2021-12-31', households, planned_vnd, '001_a10c2ba26ad84cae.txt:185',
+       'Seed: clearance and handover to the investor in 2021; the handover day (' || handed_over
+       || '), the steps, households and amounts are invented'
+  FROM demo_handover;
 
 -- The steps of each phase after its registration: cleared and paid as shares of the area and of
 -- the planned amount.
@@ -87,9 +113,21 @@ INSERT INTO demo_step VALUES
   ('KCN-YEN-SON-BAC-LUNG', 'GD1', 1, DATE '2025-06-01', 'INVENTORY', 0, 0, 0, NULL, NULL, NULL, NULL, 'Kiểm đếm'),
   ('KCN-TAN-HUNG', 'GD1', 1, DATE '2024-08-01', 'INVENTORY', 0, 0, 0, NULL, NULL, NULL, NULL, 'Kiểm đếm'),
   ('KCN-TAN-HUNG', 'GD1', 2, DATE '2025-05-15', 'PLAN_APPROVED', 0, 0, 0, 'QĐ 644/QĐ-UBND (minh họa)', NULL, NULL, NULL, 'Phê duyệt phương án bồi thường'),
-  ('CCN-NHAM-SON-YEN-LU', 'GD1', 1, DATE '2021-03-15', 'INVENTORY', 0, 0, 0, NULL, NULL, NULL, NULL, 'Kiểm đếm'),
-  ('CCN-NHAM-SON-YEN-LU', 'GD1', 2, DATE '2021-06-01', 'PAYING', 0.60, 0.60, 0.50, NULL, NULL, NULL, NULL, 'Chi trả'),
-  ('CCN-NHAM-SON-YEN-LU', 'GD1', 3, DATE '2021-10-15', 'HANDED_OVER', 1, 1, 1, NULL, NULL, NULL, NULL, 'Bàn giao cho chủ đầu tư');
+  ('KCN-QUANG-CHAU-MR', 'GD1', 1, DATE '2023-09-12', 'INVENTORY', 0, 0, 0, NULL, NULL, NULL, NULL, 'Kiểm đếm'),
+  ('KCN-QUANG-CHAU-MR', 'GD1', 2, DATE '2024-02-26', 'PLAN_APPROVED', 0, 0, 0, 'QĐ 233/QĐ-UBND (minh họa)', NULL, NULL, NULL, 'Phê duyệt phương án bồi thường'),
+  ('KCN-QUANG-CHAU-MR', 'GD1', 3, DATE '2024-08-15', 'PAYING', 0.45, 0.50, 0.35, NULL, NULL, NULL, NULL, 'Chi trả đợt 1'),
+  ('KCN-QUANG-CHAU-MR', 'GD1', 4, DATE '2025-01-20', 'PAYING', 0.85, 0.90, 0.80, NULL, NULL, NULL, NULL, 'Chi trả đợt 2'),
+  ('KCN-QUANG-CHAU-MR', 'GD1', 5, DATE '2025-06-20', 'HANDED_OVER', 1, 1, 1, NULL, NULL, NULL, 'BB bàn giao mặt bằng (minh họa)', 'Bàn giao đất sạch cho chủ đầu tư hạ tầng');
+INSERT INTO demo_step
+SELECT h.zone_code, 'GD1', s.n, h.handed_over - s.days_before, s.status, s.cleared, s.paid, s.relocated,
+       CASE WHEN s.status = 'PLAN_APPROVED' THEN format('QĐ %s/QĐ-UBND (minh họa)', 20 + 9 * row_number() OVER (PARTITION BY s.n ORDER BY h.handed_over)) END,
+       NULL, NULL, s.attachment_ref, s.note
+  FROM demo_handover h
+ CROSS JOIN (VALUES (1, 200, 'INVENTORY', 0, 0, 0, NULL, 'Kiểm đếm'),
+                    (2, 140, 'PLAN_APPROVED', 0, 0, 0, NULL, 'Phê duyệt phương án bồi thường'),
+                    (3, 70, 'PAYING', 0.60, 0.60, 0.50, NULL, 'Chi trả'),
+                    (4, 0, 'HANDED_OVER', 1, 1, 1, 'BB bàn giao mặt bằng (minh họa)', 'Bàn giao cho chủ đầu tư hạ tầng'))
+       AS s (n, days_before, status, cleared, paid, relocated, attachment_ref, note);
 
 DO $$
 DECLARE
@@ -108,7 +146,7 @@ BEGIN
     anchor := ST_LineInterpolatePoint(ST_MakeLine(centre, anchor), 0.97);
     shape := ph.boundary;
     -- two passes: the area of a lon/lat shape scales with the square of the factor, nearly exactly
-    FOR i IN 1..2 LOOP
+    FOR i IN 1..CASE WHEN ph.area_ha IS NULL THEN 0 ELSE 2 END LOOP
       shape := ST_Scale(shape, ST_MakePoint(sqrt(ph.area_ha * 10000 / ST_Area(shape::geography)),
                                             sqrt(ph.area_ha * 10000 / ST_Area(shape::geography))), anchor);
     END LOOP;
@@ -140,21 +178,3 @@ BEGIN
     END LOOP;
   END LOOP;
 END $$;
-
--- Clean land for investors: the handed-over phases of zones that have no plots yet are divided
--- into plots (blocks of about 4.2 ha, 16 m roads, as in R__04), cleared on the day of handover
--- and not leased.
-WITH handed AS (
-  SELECT c.id, c.zone_id, c.code, c.last_event_on, ST_Buffer(ST_Transform(c.boundary, 32648), -20) AS inner_area
-    FROM clearance_phase c
-   WHERE c.demo AND c.status = 'HANDED_OVER' AND NOT EXISTS (SELECT 1 FROM plot p WHERE p.zone_id = c.zone_id)),
-blocks AS (
-  SELECT h.*, g.i, g.j, ST_CollectionExtract(ST_Intersection(ST_Buffer(g.geom, -8, 'join=mitre'), h.inner_area), 3) AS geom
-    FROM handed h CROSS JOIN LATERAL ST_SquareGrid(220, h.inner_area) AS g
-   WHERE ST_Intersects(g.geom, h.inner_area))
-INSERT INTO plot (zone_id, code, boundary, land_use, cleared_on, demo, note)
-SELECT b.zone_id, format('%s-L%s', b.code, lpad(row_number() OVER (PARTITION BY b.id ORDER BY b.j DESC, b.i)::text, 2, '0')),
-       ST_Multi(ST_Transform(b.geom, 4326)), 'INDUSTRIAL', b.last_event_on, true,
-       'Demo plot: clean land of clearance phase ' || b.code || ' (generated subdivision)'
-  FROM blocks b
- WHERE ST_Area(b.geom) > 15000;
