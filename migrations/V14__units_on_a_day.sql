@@ -120,8 +120,10 @@ END $$;
 -- Figures of a zone invented for the demo, by property name: those whose source says "demo", and
 -- the leased area, fill rate and clean land when they are measured on demo plots.
 CREATE FUNCTION zone_demo_figures(p_zone_id bigint, p_sources jsonb) RETURNS text[] LANGUAGE sql STABLE AS $$
-  SELECT ARRAY(SELECT f.key FROM jsonb_each_text(coalesce(p_sources, '{}'::jsonb)) f
-                WHERE f.value ILIKE 'demo%' ORDER BY f.key)
-         || CASE WHEN EXISTS (SELECT 1 FROM plot p WHERE p.zone_id = p_zone_id AND p.demo)
-                 THEN ARRAY['leasedHa', 'occupancyRate', 'availableCleanHa'] ELSE ARRAY[]::text[] END
+  SELECT ARRAY(
+    SELECT f.key FROM jsonb_each_text(coalesce(p_sources, '{}'::jsonb)) f WHERE f.value LIKE 'demo%'
+    UNION
+    SELECT measured FROM unnest(ARRAY['leasedHa', 'occupancyRate', 'availableCleanHa']) AS measured
+     WHERE EXISTS (SELECT 1 FROM plot p WHERE p.zone_id = p_zone_id AND p.demo)
+    ORDER BY 1)
 $$;

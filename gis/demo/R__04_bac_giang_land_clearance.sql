@@ -172,9 +172,11 @@ BEGIN
              last_event_on = st.event_date, version = p.version + 1
        WHERE p.id = phase_id;
       INSERT INTO clearance_event (phase_id, event_date, author, old_values, new_values, reason, attachment_ref, note, demo)
-      SELECT phase_id, st.event_date, 'Demo: UBND ' || d.name_vi || ' (minh họa)', before, clearance_snapshot(p),
-             st.reason, st.attachment_ref, st.note, true
-        FROM clearance_phase p JOIN admin_unit d ON d.id = p.district_id WHERE p.id = phase_id;
+      -- recorded by the committee in charge that day: the district's until 2025-06-30, the commune's after
+      SELECT phase_id, st.event_date,
+             'Demo: ' || coalesce(unit_committee(local_unit_id(p.boundary, st.event_date)), 'UBND tỉnh') || ' (minh họa)',
+             before, clearance_snapshot(p), st.reason, st.attachment_ref, st.note, true
+        FROM clearance_phase p WHERE p.id = phase_id;
     END LOOP;
   END LOOP;
 END $$;

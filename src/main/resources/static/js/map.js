@@ -304,10 +304,9 @@
     if (p.unitLevel !== 'DISTRICT' && p.districtName) row(t('field.districtBefore'), p.districtName);
     if (p.communes) row(t('field.communes'), p.communes);
     row(t('field.planStatus'), t('status.' + p.planStatus), cites.planStatus);
-    row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null,
-      demo.has('lifecycleBasis') ? cites.lifecycleBasis : cites.lifecycle, demo.has('lifecycleBasis') ? 'lifecycleBasis' : 'lifecycle');
+    row(t('field.lifecycle'), p.lifecycle ? t('lifecycle.' + p.lifecycle) : null, cites.lifecycle, 'lifecycle');
     row(t('field.legalAreaHa'), hectares(p.legalAreaHa), cites.legalAreaHa, 'legalAreaHa');
-    row(t('field.mapAreaHa'), hectares(p.mapAreaHa));
+    row(t('field.mapAreaHa'), hectares(p.mapAreaHa), cites.mapAreaHa, 'mapAreaHa');
     if (p.leaseLandHa != null) {
       row(t('field.leaseLandHa'), hectares(p.leaseLandHa), cites.leaseLandHa, 'leaseLandHa');
       row(t('field.leasedHa'), hectares(p.leasedHa), null, 'leasedHa');

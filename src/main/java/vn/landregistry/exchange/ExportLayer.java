@@ -107,13 +107,13 @@ enum ExportLayer {
 		}
 
 		/**
-		 * Marks a zone's invented figures: the properties (as the API names them, comma-separated) whose
-		 * figure_sources entry starts with "demo" — a nominal area, a lifecycle read into the seeds, the
-		 * land budget of generated plots.
+		 * Marks a zone's invented figures, as the map and the API do (SQL zone_demo_figures): the
+		 * properties (comma-separated) whose source is "demo …" — a nominal area, a lifecycle read into
+		 * the seeds, the land budget of generated plots — and those measured on demo plots.
 		 */
 		static Column demoFigures(String zone) {
-			return new Column("demo_figures", "so_lieu_demo", "(SELECT string_agg(f.key, ',' ORDER BY f.key) FROM jsonb_each_text("
-					+ zone + ".figure_sources) f WHERE f.value LIKE 'demo%')", Kind.TEXT, Audience.PUBLIC);
+			return new Column("demo_figures", "so_lieu_demo", "nullif(array_to_string(zone_demo_figures(" + zone + ".id, "
+					+ zone + ".figure_sources), ','), '')", Kind.TEXT, Audience.PUBLIC);
 		}
 
 		/** Whether a record is public yet; only those who also see drafts get it. */
