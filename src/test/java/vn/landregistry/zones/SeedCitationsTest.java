@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every line a zone cites names the zone: its source, each bare citation in figure_sources
  * ("002_618431115684171d.txt:209", or "001_a10c2ba26ad84cae.txt:185-187" for the lines joined)
- * and every entry of "mentions" are read in the seed documents (../shared/seeds from the
- * repository root) and must hold the zone's name without its kind and without "mở rộng". A citation
+ * and every entry of "mentions" are read in the seed documents (a copy in gis/seeds, so that a
+ * clean clone can check them) and must hold the zone's name without its kind and without "mở rộng". A citation
  * with a qualifier in brackets supports a province-level figure, and a value starting with "demo"
  * is an invented figure: neither is about the zone, so they are not read. Clearance phases are
  * held to the same rule for their source.
@@ -47,13 +47,13 @@ class SeedCitationsTest extends PostgisTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Path SEEDS = Path.of("..", "shared", "seeds");
+	private static final Path SEEDS = Path.of("gis", "seeds");
 
 	private static final Map<String, List<String>> FILES = new HashMap<>();
 
 	@BeforeAll
 	static void seedsArePresent() {
-		assertThat(SEEDS).as("the seed documents, expected at ../shared/seeds from the repository root (%s)",
+		assertThat(SEEDS).as("the seed documents, expected at gis/seeds in the repository (%s)",
 				SEEDS.toAbsolutePath().normalize()).isDirectory();
 	}
 
