@@ -24,6 +24,9 @@ class LandSearch {
 
 	static final int MAX_LIMIT = 200;
 
+	/** Far beyond any page a person reads; keeps offset + limit within an int. */
+	static final int MAX_OFFSET = 1_000_000;
+
 	static final int COUNT_CAP = 1_000;
 
 	private static final String PROPERTIES = """
@@ -94,7 +97,7 @@ class LandSearch {
 				 ORDER BY o.occupancy_rate DESC NULLS LAST, z.id""").param("today", where.params().get("today"))
 			.query(Long.class).list();
 		List<Long> ids = new java.util.ArrayList<>();
-		long wanted = query.offset() + query.limit();
+		long wanted = (long) query.offset() + query.limit();
 		for (Long zone : zones) {
 			ids.addAll(this.jdbc.sql("SELECT p.id" + from + " AND p.zone_id = :zone ORDER BY p.area_ha DESC, p.id LIMIT :n")
 				.params(where.params()).param("zone", zone).param("n", wanted - ids.size()).query(Long.class).list());
@@ -157,8 +160,8 @@ class LandSearch {
 			throw new InvalidParameterException("limit", String.valueOf(limit), "limit is 1 to " + MAX_LIMIT);
 		}
 		int skip = offset == null ? 0 : offset;
-		if (skip < 0) {
-			throw new InvalidParameterException("offset", String.valueOf(offset), "offset cannot be negative");
+		if (skip < 0 || skip > MAX_OFFSET) {
+			throw new InvalidParameterException("offset", String.valueOf(offset), "offset is 0 to " + MAX_OFFSET);
 		}
 		Set<String> kinds = Parameters.enums("kind", kind, KindParameter.class).stream().map(Enum::name)
 			.collect(java.util.stream.Collectors.toSet());

@@ -113,6 +113,13 @@ class PortalApiTest extends PostgisTest {
 		assertProblem(this.http.get("/api/portal/land?minHa=abc"), 400, null, "not a number");
 		assertProblem(this.http.get("/api/portal/land?district=NOWHERE"), 400, null, "unknown district");
 		assertProblem(this.http.get("/api/portal/land?zone=KCN-NOWHERE"), 400, null, "unknown zone");
+		// a NUL character never reaches PostgreSQL, an offset past int range never reaches the paging
+		JsonNode nul = assertProblem(this.http.get("/api/portal/land?zone=KCN%00X"), 400, null, "NUL character");
+		assertThat(nul.get("parameter").asString()).isEqualTo("zone");
+		assertProblem(this.http.get("/api/zones?kind=KCN%00"), 400, null, "parameter kind holds a NUL character");
+		assertProblem(this.http.get("/api/portal/land?offset=2147483600&limit=100&sort=FILL_RATE"), 400, null,
+				"offset is 0 to 1000000");
+		assertThat(this.http.get("/api/portal/land?offset=1000000&sort=FILL_RATE").status()).isEqualTo(200);
 		assertProblem(this.http.get("/api/portal/land?industry=MINING"), 400, null, "unknown industry");
 		assertProblem(this.http.get("/api/portal/land?sort=DISTANCE"), 400, null, "near");
 		assertProblem(this.http.get("/api/portal/land?near=200,10"), 400, null, "lon,lat");

@@ -1,0 +1,50 @@
+package vn.landregistry.shared;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A NUL character cannot reach PostgreSQL (it refuses it in text), so a request parameter holding
+ * one is answered here with a 400 problem detail naming the parameter, before any query runs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class NulCharacterFilter extends OncePerRequestFilter {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String bad = null;
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			if (parameter.getKey().indexOf('\0') >= 0
+					|| java.util.Arrays.stream(parameter.getValue()).anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
+				bad = parameter.getKey().replace('\0', '?');
+				break;
+			}
+		}
+		if (bad == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getWriter(), Map.of("type", "about:blank", "title", "Invalid parameter", "status", 400,
+				"parameter", bad, "detail", "parameter " + bad + " holds a NUL character (%00), which no value may contain"));
+	}
+
+}
