@@ -9,6 +9,15 @@ import vn.landregistry.shared.SqlWhere;
  */
 record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 
+	/**
+	 * The plane of a VN-2000 TM-3 zone covers Vietnam (8–24° N, within a few degrees of the central
+	 * meridian, false easting 500 km) well inside these bounds; a box beyond them is not a place in
+	 * Vietnam, and transforming it would only cost the database time.
+	 */
+	static final double PLANE_MAX_EASTING = 1_000_000;
+
+	static final double PLANE_MAX_NORTHING = 3_000_000;
+
 	/** Null when there is no box. */
 	static OgcBox parse(String text, OgcCrs crs) {
 		if (text == null || text.isBlank()) {
@@ -35,6 +44,10 @@ record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 		if (box.min0 > box.max0 || box.min1 > box.max1) {
 			throw invalid(text, "bbox minimum is greater than its maximum: write " + order(crs));
 		}
+		if (!crs.geographic() && !box.withinVietnamPlane()) {
+			throw invalid(text, "bbox lies outside the area of use of VN-2000 (Vietnam): eastings must lie in [0, "
+					+ PLANE_MAX_EASTING + "] and northings in [0, " + PLANE_MAX_NORTHING + "] metres; write " + order(crs));
+		}
 		if (crs.geographic() && !box.withinTheGlobe()) {
 			throw invalid(text, "bbox is outside WGS 84: longitudes must lie in [-180, 180] and latitudes in [-90, 90]; write "
 					+ order(crs));
@@ -49,6 +62,10 @@ record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 			.param("by0", this.min1)
 			.param("bx1", this.max0)
 			.param("by1", this.max1);
+	}
+
+	private boolean withinVietnamPlane() {
+		return this.min0 >= 0 && this.max0 <= PLANE_MAX_EASTING && this.min1 >= 0 && this.max1 <= PLANE_MAX_NORTHING;
 	}
 
 	private boolean withinTheGlobe() {

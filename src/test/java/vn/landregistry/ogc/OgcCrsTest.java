@@ -200,6 +200,12 @@ class OgcCrsTest extends PostgisTest {
 		assertThat(ids("/ogc/collections/zones/items?bbox=" + box + "&bbox-crs=" + enc(VN2000))).contains(id)
 			.hasSizeLessThan(ids("/ogc/collections/zones/items?limit=1000").size());
 		assertThat(ids("/ogc/collections/zones/items?bbox=300000,2000000,300100,2000100&bbox-crs=" + enc(VN2000))).isEmpty();
+		// a box far outside Vietnam is refused at once instead of being transformed
+		Http.Response huge = this.http.get("/ogc/collections/zones/items?bbox=0,0,5e9,5e9&bbox-crs=" + enc(VN2000));
+		assertThat(huge.status()).as(huge.body()).isEqualTo(400);
+		assertThat(huge.json().get("parameter").asString()).isEqualTo("bbox");
+		assertThat(huge.json().get("detail").asString()).contains("outside the area of use of VN-2000");
+		assertThat(huge.body()).doesNotContain("Exception");
 		assertThat(ids("/ogc/collections/plots/items?bbox=" + box + "&bbox-crs=" + enc(VN2000) + "&crs=" + enc(VN2000)))
 			.isEqualTo(ids("/ogc/collections/plots/items?bbox=" + box + "&bbox-crs=" + enc(VN2000)));
 		// paging keeps the CRS parameters
