@@ -4,13 +4,18 @@
 -- their shape, never by a stored code, so one record belongs to a district in 2024 and to a
 -- commune in 2026 without being edited.
 
+-- Whether a unit with this validity is in force on p_day (NULL bounds: since ever, still).
+CREATE FUNCTION in_force(p_from date, p_to date, p_day date) RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT (p_from IS NULL OR p_from <= p_day) AND (p_to IS NULL OR p_to >= p_day)
+$$;
+
 -- The local unit (below the province) that holds most of a shape on a day: the district while
 -- districts were in force there, else the commune or ward.
 CREATE FUNCTION local_unit_id(p_shape geometry, p_day date) RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT u.id
     FROM admin_unit u
    WHERE u.level IN ('DISTRICT', 'COMMUNE') AND u.boundary && p_shape AND ST_Intersects(u.boundary, p_shape)
-     AND (u.valid_from IS NULL OR u.valid_from <= p_day) AND (u.valid_to IS NULL OR u.valid_to >= p_day)
+     AND in_force(u.valid_from, u.valid_to, p_day)
    ORDER BY u.level = 'DISTRICT' DESC, ST_Area(ST_Intersection(u.boundary, p_shape)) DESC, u.id
    LIMIT 1
 $$;
@@ -29,11 +34,11 @@ $$;
 CREATE FUNCTION local_units(p_day date) RETURNS SETOF admin_unit LANGUAGE sql STABLE AS $$
   SELECT u.* FROM admin_unit u
    WHERE u.level IN ('DISTRICT', 'COMMUNE')
-     AND (u.valid_from IS NULL OR u.valid_from <= p_day) AND (u.valid_to IS NULL OR u.valid_to >= p_day)
+     AND in_force(u.valid_from, u.valid_to, p_day)
      AND (u.level = 'DISTRICT' OR NOT EXISTS (
            SELECT 1 FROM admin_unit d
             WHERE d.level = 'DISTRICT' AND d.boundary && u.boundary AND ST_Relate(d.boundary, u.boundary, 'T********')
-              AND (d.valid_from IS NULL OR d.valid_from <= p_day) AND (d.valid_to IS NULL OR d.valid_to >= p_day)))
+              AND in_force(d.valid_from, d.valid_to, p_day)))
 $$;
 
 -- Whether a shape lies in a unit: placed on p_day, or on the nearest day the unit was in force (a

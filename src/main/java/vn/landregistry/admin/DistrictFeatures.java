@@ -16,9 +16,7 @@ class DistrictFeatures {
 			  FROM admin_unit d
 			  LEFT JOIN admin_unit p ON p.id = d.parent_id
 			 WHERE d.level = 'DISTRICT'
-			   AND (CAST(:asOf AS date) IS NULL
-			        OR ((d.valid_from IS NULL OR d.valid_from <= CAST(:asOf AS date))
-			            AND (d.valid_to IS NULL OR d.valid_to >= CAST(:asOf AS date))))
+			   AND (CAST(:asOf AS date) IS NULL OR in_force(d.valid_from, d.valid_to, CAST(:asOf AS date)))
 			""".formatted(GeoJson.feature("d.code", "d.boundary", """
 			json_build_object('code', d.code, 'name', d.name_vi, 'nameEn', d.name_en, 'unitType', d.unit_type,
 			                  'province', p.code, 'validFrom', d.valid_from, 'validTo', d.valid_to,

@@ -1,24 +1,18 @@
 package vn.landregistry.admin;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** What other features may ask about districts. */
 @Service
 public class Districts {
 
-	private final AdminUnitRepository units;
-
 	private final JdbcClient jdbc;
 
-	Districts(AdminUnitRepository units, JdbcClient jdbc) {
-		this.units = units;
+	Districts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -45,12 +39,6 @@ public class Districts {
 				  ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
 				           ST_Area(ST_Intersection(d.boundary, g.shape)) DESC
 				  LIMIT 1)""".formatted(shape);
-	}
-
-	/** Codes of every district-level unit the registry knows, past or present. */
-	@Transactional(readOnly = true)
-	public Set<String> codes() {
-		return new LinkedHashSet<>(this.units.findCodesByLevel(AdminLevel.DISTRICT));
 	}
 
 }

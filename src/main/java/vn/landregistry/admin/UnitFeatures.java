@@ -32,9 +32,7 @@ class UnitFeatures {
 			SELECT u.code AS ord, %s AS feature
 			  FROM admin_unit u
 			  LEFT JOIN admin_unit pr ON pr.id = u.id
-			 WHERE u.level = 'PROVINCE' AND u.boundary IS NOT NULL
-			   AND (u.valid_from IS NULL OR u.valid_from <= CAST(:day AS date))
-			   AND (u.valid_to IS NULL OR u.valid_to >= CAST(:day AS date))
+			 WHERE u.level = 'PROVINCE' AND u.boundary IS NOT NULL AND in_force(u.valid_from, u.valid_to, CAST(:day AS date))
 			""".formatted(GeoJson.feature("u.code", "u.boundary", PROPERTIES)));
 
 	private static final String ONE = """

@@ -3,6 +3,7 @@ package vn.landregistry.admin;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +26,6 @@ public class Units {
 		this.jdbc = jdbc;
 	}
 
-	/** Codes of every unit below the province (districts, communes, wards), past or present. */
-	public Set<String> localCodes() {
-		return new LinkedHashSet<>(this.jdbc
-			.sql("SELECT code FROM admin_unit WHERE level IN ('DISTRICT', 'COMMUNE') ORDER BY code")
-			.query(String.class).list());
-	}
-
 	/** Codes of every unit, provinces included, past or present. */
 	public Set<String> codes() {
 		return new LinkedHashSet<>(this.jdbc.sql("SELECT code FROM admin_unit ORDER BY code").query(String.class).list());
@@ -47,6 +41,15 @@ public class Units {
 		asked.addAll(Parameters.codes("district", district, known));
 		asked.addAll(Parameters.codes("commune", commune, known));
 		return asked;
+	}
+
+	/**
+	 * A {@code groupBy} value with the names of each period's unit grouping ({@code district},
+	 * {@code commune}) read as {@code unit}; other values pass unchanged to the caller's own parsing.
+	 */
+	public static String unitGrouping(String groupBy) {
+		return groupBy != null && Set.of("district", "commune").contains(groupBy.trim().toLowerCase(Locale.ROOT))
+				? "unit" : groupBy;
 	}
 
 	/**

@@ -109,7 +109,7 @@ class ClearanceController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		ClearanceGroupBy group = ClearanceGroupBy.parse(groupBy);
+		ClearanceGroupBy group = groupBy(groupBy);
 		ClearanceTable table = this.statistics.table(group, this.units.asked(unit, district, commune), zones(zone), day(asOf));
 		List<ClearanceRow> rows = table.total() == null ? table.rows()
 				: Stream.concat(table.rows().stream(), Stream.of(table.total())).toList();
@@ -126,7 +126,7 @@ class ClearanceController {
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
 			@RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		ClearanceGroupBy group = ClearanceGroupBy.parse(groupBy);
+		ClearanceGroupBy group = groupBy(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
 		LocalDate last = day(to);
 		LocalDate first = from == null ? last.minusYears(3) : from;
@@ -141,6 +141,11 @@ class ClearanceController {
 		ResponseEntity<String> current = phase(id, null);
 		return ResponseEntity.created(URI.create("/api/clearance/" + id)).headers(current.getHeaders())
 			.body(current.getBody());
+	}
+
+	/** zone, unit or province; district and commune name the unit grouping of their period. */
+	private static ClearanceGroupBy groupBy(String text) {
+		return Parameters.oneEnum("groupBy", Units.unitGrouping(text), ClearanceGroupBy.class, ClearanceGroupBy.PROVINCE);
 	}
 
 	private Set<String> zones(String text) {

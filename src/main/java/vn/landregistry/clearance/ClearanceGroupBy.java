@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import vn.landregistry.shared.InvalidParameterException;
 
 /**
  * How phases are grouped for the clearance statistics: the SQL naming each group (the key is the
@@ -35,20 +34,6 @@ enum ClearanceGroupBy {
 
 	String columns() {
 		return this.key + ", " + this.name + ", " + this.nameEn;
-	}
-
-	/** zone, unit or province; district and commune name the unit grouping of their period. */
-	static ClearanceGroupBy parse(String text) {
-		if (text == null || text.isBlank()) {
-			return PROVINCE;
-		}
-		return switch (text.trim().toLowerCase(Locale.ROOT)) {
-			case "zone" -> ZONE;
-			case "unit", "district", "commune" -> UNIT;
-			case "province" -> PROVINCE;
-			default -> throw new InvalidParameterException("groupBy", text,
-					"groupBy is one of zone, unit (district before 2025-07-01, commune or ward after), province");
-		};
 	}
 
 }

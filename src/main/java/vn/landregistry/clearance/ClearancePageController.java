@@ -78,17 +78,17 @@ class ClearancePageController {
 	 * Units below the province: those in force on the day (communes and wards since 2025-07-01,
 	 * districts before) and the others, each with the phases lying in it.
 	 */
-	private List<Map<String, Object>> units(LocalDate today) {
+	private List<Map<String, Object>> units(LocalDate day) {
 		return this.jdbc.sql("""
 				SELECT u.code, u.name_vi AS name, coalesce(u.name_en, u.name_vi) AS "nameEn", u.level,
 				       u.valid_from AS "validFrom", u.valid_to AS "validTo", unit_committee(u.id) AS committee,
-				       (u.valid_to IS NULL OR u.valid_to >= :today) AND (u.valid_from IS NULL OR u.valid_from <= :today) AS current,
+				       in_force(u.valid_from, u.valid_to, :day) AS current,
 				       (SELECT count(*) FROM clearance_phase p
-				         WHERE p.deleted_at IS NULL AND p.boundary && u.boundary AND in_unit(p.boundary, u.id, :today)) AS phases
+				         WHERE p.deleted_at IS NULL AND p.boundary && u.boundary AND in_unit(p.boundary, u.id, :day)) AS phases
 				  FROM admin_unit u
 				 WHERE u.level IN ('DISTRICT', 'COMMUNE')
 				 ORDER BY u.name_vi, u.code""")
-			.param("today", today)
+			.param("day", day)
 			.query()
 			.listOfRows();
 	}

@@ -279,9 +279,7 @@ class ClearanceService {
 	}
 
 	private Long zoneDistrict(long zoneId) {
-		return this.jdbc.sql("SELECT district_id FROM zone WHERE id = :id").param("id", zoneId)
-			.query((rs, row) -> rs.getObject(1, Long.class)).list().stream().filter(java.util.Objects::nonNull).findFirst()
-			.orElse(null);
+		return (Long) this.jdbc.sql("SELECT district_id FROM zone WHERE id = :id").param("id", zoneId).query().singleValue();
 	}
 
 	private void requireNotFuture(LocalDate day) {

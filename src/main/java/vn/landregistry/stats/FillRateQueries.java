@@ -36,7 +36,7 @@ class FillRateQueries {
 			round(coalesce(sum(o.lease_land_ha) FILTER (WHERE %1$s), 0), 4) AS lease_land_ha,
 			round(coalesce(sum(o.leased_ha) FILTER (WHERE %1$s), 0), 4) AS leased_ha,
 			round(sum(o.leased_ha) FILTER (WHERE %1$s) / nullif(sum(o.lease_land_ha) FILTER (WHERE %1$s), 0), 6) AS occupancy_rate,
-			coalesce(bool_or(%1$s AND EXISTS (SELECT 1 FROM plot dp WHERE dp.zone_id = z.id AND dp.demo)), false) AS demo
+			coalesce(bool_or(%1$s AND 'occupancyRate' = ANY (zone_demo_figures(z.id, z.figure_sources))), false) AS demo
 			""".formatted(HAS_LAND);
 
 	/** The zone, and the unit and province holding it on the day (t.day); p may be the last day's province. */

@@ -4,7 +4,6 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import vn.landregistry.shared.InvalidParameterException;
 
 /**
  * How zones are grouped for statistics, with the SQL that names each group. The key is the first
@@ -57,22 +56,6 @@ enum GroupBy {
 	@JsonValue
 	String json() {
 		return name().toLowerCase(Locale.ROOT);
-	}
-
-	/** zone, unit, kind or province; district and commune name the unit grouping of their period. */
-	static GroupBy parse(String text) {
-		if (text == null || text.isBlank()) {
-			return PROVINCE;
-		}
-		String wanted = text.trim().toLowerCase(Locale.ROOT);
-		return switch (wanted) {
-			case "zone" -> ZONE;
-			case "unit", "district", "commune" -> UNIT;
-			case "kind" -> KIND;
-			case "province" -> PROVINCE;
-			default -> throw new InvalidParameterException("groupBy", text,
-					"groupBy is one of zone, unit (district before 2025-07-01, commune or ward after), kind, province");
-		};
 	}
 
 }

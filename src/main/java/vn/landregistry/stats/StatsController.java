@@ -59,7 +59,7 @@ class StatsController {
 			@Parameter(description = "Day (YYYY-MM-DD), default today") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
 			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		GroupBy group = GroupBy.parse(groupBy);
+		GroupBy group = groupBy(groupBy);
 		LocalDate day = asOf == null ? today() : asOf;
 		FillRateTable table = this.fillRates.table(group, scope(kind, unit, district, commune), day);
 		List<FillRateRow> rows = Stream.concat(table.rows().stream(), Stream.ofNullable(table.total())).toList();
@@ -76,7 +76,7 @@ class StatsController {
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
 			@RequestParam(required = false) String format) {
 		TableExport.Format out = TableExport.format(format);
-		GroupBy group = GroupBy.parse(groupBy);
+		GroupBy group = groupBy(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
 		LocalDate last = to == null ? today() : to;
 		LocalDate first = from == null ? last.minusYears(5) : from;
@@ -104,6 +104,11 @@ class StatsController {
 	}
 
 	record Rows<T>(List<T> rows) {
+	}
+
+	/** zone, unit, kind or province; district and commune name the unit grouping of their period. */
+	private static GroupBy groupBy(String text) {
+		return Parameters.oneEnum("groupBy", Units.unitGrouping(text), GroupBy.class, GroupBy.PROVINCE);
 	}
 
 	private ZoneScope scope(String kind, String unit, String district, String commune) {
