@@ -287,7 +287,7 @@
   // ---- loading ----------------------------------------------------------------------------------
 
   async function load() {
-    const [zones, plots, districts] = await Promise.all([api('GET', '/api/zones'), api('GET', '/api/plots'),
+    const [zones, plots, districts] = await Promise.all([api('GET', '/api/zones'), allPlots(),
       api('GET', '/api/districts')]);
     zones.features.forEach((f) => state.features.zone.set(f.properties.id, f));
     plots.features.forEach((f) => state.features.plot.set(f.properties.id, f));
@@ -1198,8 +1198,18 @@
     }
   }
 
-  async function reloadPlots() {
+  /** Every plot the editor may see: the API answers in pages, each linking the next. */
+  async function allPlots() {
     const plots = await api('GET', '/api/plots');
+    for (let page = plots; page.links && page.links.some((l) => l.rel === 'next');) {
+      page = await api('GET', page.links.find((l) => l.rel === 'next').href);
+      plots.features.push(...page.features);
+    }
+    return plots;
+  }
+
+  async function reloadPlots() {
+    const plots = await allPlots();
     plotLayer.clearLayers();
     state.features.plot.clear();
     plots.features.forEach((f) => state.features.plot.set(f.properties.id, f));

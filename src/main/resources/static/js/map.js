@@ -241,7 +241,7 @@
     const b = map.getBounds();
     const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(6)).join(',');
     try {
-      const plots = await getJson('/api/plots?bbox=' + bbox + asOfQuery('&'));
+      const plots = await allPages('/api/plots?bbox=' + bbox + asOfQuery('&'));
       if (request !== plotRequest) return;
       plotLayer.clearLayers();
       plotLayer.addData(plots);
@@ -417,10 +417,20 @@
     return response.json();
   }
 
+  /** All pages of a collection (plots come in pages, each linking the next). */
+  async function allPages(url) {
+    const collection = await getJson(url);
+    for (let page = collection; page.links && page.links.some((l) => l.rel === 'next');) {
+      page = await getJson(page.links.find((l) => l.rel === 'next').href);
+      collection.features.push(...page.features);
+    }
+    return collection;
+  }
+
   // An overlay that cannot load leaves the rest of the map working.
   async function optionalJson(url) {
     try {
-      return await getJson(url);
+      return await allPages(url);
     } catch (error) {
       console.warn(error);
       showNotice(t('map.loadFailed') + ' (' + url.split('?')[0] + ')');

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -18,18 +19,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.landregistry.security.CurrentUser;
 import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
+import vn.landregistry.shared.Paging;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.shared.Versions;
 
 @RestController
 @Tag(name = "Plots", description = "Plots (lô đất) inside zones and their leases")
 class PlotController {
+
+	/** A page the editor and the map draw at once; larger sets come in pages or as vector tiles. */
+	static final int DEFAULT_LIMIT = 5_000;
+
+	static final int MAX_LIMIT = 10_000;
 
 	private final PlotFeatures features;
 
@@ -54,10 +62,16 @@ class PlotController {
 	String plots(@Parameter(description = "Zone code(s), e.g. KCN-QUANG-CHAU") @RequestParam(required = false) String zone,
 			@Parameter(description = "AVAILABLE_CLEAN, AVAILABLE_NOT_CLEARED, RESERVED, LEASED, IN_OPERATION") @RequestParam(required = false) String status,
 			@Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
-			@Parameter(description = "YYYY-MM-DD (end of that day) or an instant: plots as they were, status on that day; default now") @RequestParam(required = false) String asOf) {
+			@Parameter(description = "YYYY-MM-DD (end of that day) or an instant: plots as they were, status on that day; default now") @RequestParam(required = false) String asOf,
+			@Parameter(description = "plots per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "); links.next asks for the next page") @RequestParam(required = false) Integer limit,
+			@Parameter(description = "plots to skip (in id order)") @RequestParam(required = false) Integer offset,
+			HttpServletRequest request) {
 		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes()),
-				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox), AsOf.parse(asOf, this.clock));
-		return this.features.collection(filter, this.user.seesDrafts());
+				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox), AsOf.parse(asOf, this.clock),
+				Paging.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT));
+		String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
+			.replaceQueryParam("offset", filter.page().nextOffset()).build(true).toUriString();
+		return this.features.collection(filter, this.user.seesDrafts(), next);
 	}
 
 	@GetMapping(path = "/api/plots/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })

@@ -37,12 +37,26 @@ class PlotFeatures {
 		this.jdbc = jdbc;
 	}
 
-	String collection(PlotFilter filter, boolean drafts) {
+	/**
+	 * One page of the plots that match, in id order, as a FeatureCollection with numberReturned and,
+	 * when more follow, a link to the next page ({@code next}, relative to this server).
+	 */
+	String collection(PlotFilter filter, boolean drafts, String next) {
 		SqlWhere where = visible(drafts).in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.intersects("p.boundary", filter.bbox());
-		return this.jdbc.sql(GeoJson.collection(select(filter.asOf(), drafts) + where.sql())).params(where.params())
-			.param("day", filter.asOf().day()).param("at", filter.asOf().timestamp()).query(String.class).single();
+		String page = select(filter.asOf(), drafts) + where.sql() + " ORDER BY p.id LIMIT :limit + 1 OFFSET :offset";
+		String sql = """
+				SELECT json_build_object('type', 'FeatureCollection',
+				  'features', coalesce(json_agg(f.feature ORDER BY f.ord) FILTER (WHERE f.n <= :limit), '[]'::json),
+				  'numberReturned', count(*) FILTER (WHERE f.n <= :limit),
+				  'links', CASE WHEN count(*) > :limit
+				    THEN json_build_array(json_build_object('rel', 'next', 'type', 'application/geo+json', 'href', :next))
+				    ELSE '[]'::json END)::text
+				  FROM (SELECT page.*, row_number() OVER (ORDER BY page.ord) AS n FROM (%s) page) f""".formatted(page);
+		return this.jdbc.sql(sql).params(where.params()).param("day", filter.asOf().day())
+			.param("at", filter.asOf().timestamp()).param("limit", filter.page().limit())
+			.param("offset", filter.page().offset()).param("next", next).query(String.class).single();
 	}
 
 	Set<String> zoneCodes() {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.Paging;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.admin.Units;
 import vn.landregistry.shared.SqlWhere;
@@ -23,9 +24,6 @@ import vn.landregistry.shared.SqlWhere;
 class LandSearch {
 
 	static final int MAX_LIMIT = 200;
-
-	/** Far beyond any page a person reads; keeps offset + limit within an int. */
-	static final int MAX_OFFSET = 1_000_000;
 
 	static final int COUNT_CAP = 1_000;
 
@@ -155,20 +153,13 @@ class LandSearch {
 		if (order == LandSort.DISTANCE && point == null) {
 			throw new InvalidParameterException("near", null, "sort=DISTANCE needs near=lon,lat");
 		}
-		int size = limit == null ? 50 : limit;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw new InvalidParameterException("limit", String.valueOf(limit), "limit is 1 to " + MAX_LIMIT);
-		}
-		int skip = offset == null ? 0 : offset;
-		if (skip < 0 || skip > MAX_OFFSET) {
-			throw new InvalidParameterException("offset", String.valueOf(offset), "offset is 0 to " + MAX_OFFSET);
-		}
+		Paging page = Paging.of(limit, offset, 50, MAX_LIMIT);
 		Set<String> kinds = Parameters.enums("kind", kind, KindParameter.class).stream().map(Enum::name)
 			.collect(java.util.stream.Collectors.toSet());
 		return new LandQuery(min, max, units,
 				Parameters.codes("zone", zone, zones), kinds, Parameters.oneEnum("ready", ready, Readiness.class, Readiness.ANY),
-				Parameters.enums("industry", industry, Industry.class), number("maxPriceUsd", maxPrice), order, point, size,
-				skip);
+				Parameters.enums("industry", industry, Industry.class), number("maxPriceUsd", maxPrice), order, point, page.limit(),
+				page.offset());
 	}
 
 	/** The kinds a search accepts (the zones module's own enum is not part of its public API). */

@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,41 @@ class PlotApiTest extends PostgisTest {
 		Http.Response response = this.http.get("/api/plots?" + query);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
+	}
+
+	@Test
+	void plotsComeInPagesThatLinkTheNextAndAddUpToTheWhole() {
+		JsonNode whole = this.http.get("/api/plots?zone=KCN-QUANG-CHAU&asOf=2024-06-30").json();
+		int total = whole.get("features").size();
+		assertThat(total).isGreaterThan(5);
+		assertThat(whole.get("numberReturned").asInt()).isEqualTo(total);
+		assertThat(whole.get("links")).isEmpty();
+
+		java.util.List<Long> ids = new java.util.ArrayList<>();
+		String next = "/api/plots?zone=KCN-QUANG-CHAU&asOf=2024-06-30&limit=5";
+		int pages = 0;
+		while (next != null) {
+			JsonNode page = this.http.get(next).json();
+			assertThat(page.get("features").size()).isLessThanOrEqualTo(5).isEqualTo(page.get("numberReturned").asInt());
+			page.get("features").forEach(f -> ids.add(f.get("id").asLong()));
+			next = page.get("links").isEmpty() ? null : page.get("links").get(0).get("href").asString();
+			if (next != null) {
+				assertThat(next).startsWith("/api/plots?").contains("asOf=2024-06-30", "limit=5", "offset=" + ids.size());
+			}
+			pages++;
+		}
+		assertThat(pages).isEqualTo((total + 4) / 5);
+		java.util.List<Long> expected = new java.util.ArrayList<>();
+		whole.get("features").forEach(f -> expected.add(f.get("id").asLong()));
+		assertThat(ids).containsExactlyElementsOf(expected);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "limit=0", "limit=10001", "offset=-1", "offset=1000001" })
+	void pagesAreBounded(String query) {
+		JsonNode problem = Problems.assertProblem(this.http.get("/api/plots?" + query), 400, null, query.split("=")[0]);
+		assertThat(problem.get("parameter").asString()).isEqualTo(query.split("=")[0]);
+		assertThat(problem.toString()).doesNotContain("Exception", ".java");
 	}
 
 	@Test
