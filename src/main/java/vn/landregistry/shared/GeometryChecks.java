@@ -10,24 +10,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that validates geometry sent by users, done by PostGIS: it must be GeoJSON, a
- * Polygon or MultiPolygon in lon/lat and valid. An invalid shape is refused with the reason and
+ * Polygon or MultiPolygon in lon/lat, of at most registry.limits.max-vertices vertices, and valid. An invalid shape is refused with the reason and
  * ST_MakeValid's result as a suggestion, never repaired silently.
  */
 @Component
 public class GeometryChecks {
 
 	private static final String CHECK = """
-			SELECT GeometryType(g) AS type, ST_IsValid(g) AS valid, ST_IsValidReason(g) AS reason,
+			SELECT GeometryType(g) AS type, n AS vertices, n > :max OR ST_IsValid(g) AS valid,
+			       CASE WHEN n <= :max THEN ST_IsValidReason(g) END AS reason,
 			       ST_XMin(g) AS min_x, ST_YMin(g) AS min_y, ST_XMax(g) AS max_x, ST_YMax(g) AS max_y,
-			       CASE WHEN NOT ST_IsValid(g) THEN ST_AsGeoJSON(ST_CollectionExtract(ST_MakeValid(g), 3), 7) END AS suggestion
-			  FROM (SELECT ST_GeomFromGeoJSON(CAST(:geojson AS text)) AS g) s""";
+			       CASE WHEN n <= :max AND NOT ST_IsValid(g) THEN ST_AsGeoJSON(ST_CollectionExtract(ST_MakeValid(g), 3), 7) END AS suggestion
+			  FROM (SELECT g, ST_NPoints(g) AS n FROM ST_GeomFromGeoJSON(CAST(:geojson AS text)) AS g) s""";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
-	GeometryChecks(JdbcClient jdbc) {
+	private final int maxVertices;
+
+	GeometryChecks(JdbcClient jdbc, RequestLimits limits) {
 		this.jdbc = jdbc;
+		this.maxVertices = limits.maxVertices();
 	}
 
 	/** Checks a GeoJSON polygon sent in {@code field}; returns normally when it can be stored. */
@@ -37,7 +41,7 @@ public class GeometryChecks {
 		}
 		Map<String, Object> row;
 		try {
-			row = this.jdbc.sql(CHECK).param("geojson", geoJson).query().singleRow();
+			row = this.jdbc.sql(CHECK).param("geojson", geoJson).param("max", this.maxVertices).query().singleRow();
 		}
 		catch (DataAccessException ex) {
 			throw new InvalidParameterException(field, abbreviate(geoJson),
@@ -47,6 +51,13 @@ public class GeometryChecks {
 		if (!"POLYGON".equals(type) && !"MULTIPOLYGON".equals(type)) {
 			throw new UnprocessableException("polygon_required",
 					field + " must be a Polygon or MultiPolygon, not " + type);
+		}
+		long vertices = ((Number) row.get("vertices")).longValue();
+		if (vertices > this.maxVertices) {
+			throw new UnprocessableException("vertices_at_most",
+					field + " has " + vertices + " vertices, more than the limit of " + this.maxVertices
+							+ ": simplify the shape (e.g. ST_Simplify or ogr2ogr -simplify) and send it again",
+					Map.<String, Object>of("vertices", vertices, "maxVertices", this.maxVertices));
 		}
 		double minX = ((Number) row.get("min_x")).doubleValue();
 		double maxX = ((Number) row.get("max_x")).doubleValue();

@@ -10,20 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A NUL character cannot reach PostgreSQL (it refuses it in text), so a request parameter holding
- * one is answered here with a 400 problem detail naming the parameter, before any query runs.
+ * one is answered here with a 400 problem detail naming the parameter, before any query runs. It
+ * runs after {@link RequestBodyLimit}: reading the parameters of a form reads its body.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class NulCharacterFilter extends OncePerRequestFilter {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -40,11 +37,8 @@ class NulCharacterFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getWriter(), Map.of("type", "about:blank", "title", "Invalid parameter", "status", 400,
-				"parameter", bad, "detail", "parameter " + bad + " holds a NUL character (%00), which no value may contain"));
+		ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Invalid parameter",
+				"parameter " + bad + " holds a NUL character (%00), which no value may contain", Map.of("parameter", bad));
 	}
 
 }

@@ -59,6 +59,13 @@ public final class Http {
 			.method(method, HttpRequest.BodyPublishers.ofString(json)).build());
 	}
 
+	/** A JSON body sent chunked, without a declared length. */
+	public Response sendChunked(String method, String path, byte[] json) {
+		return send(request(path).header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json)))
+			.build());
+	}
+
 	/** POST with extra headers given as name, value, name, value... */
 	public Response postJson(String path, String json, String... headers) {
 		return send(request(path).header("Content-Type", "application/json")
