@@ -134,7 +134,8 @@ public final class Http {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), response.headers().firstValue("ETag").orElse(null));
+					response.body(), response.headers().firstValue("ETag").orElse(null),
+					response.headers().firstValue("Location").orElse(null));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
@@ -154,12 +155,12 @@ public final class Http {
 		/** The body as a problem detail or other JSON answer. */
 		public Response asResponse() {
 			return new Response(this.status, header("Content-Type") == null ? "" : header("Content-Type"),
-					new String(this.body, java.nio.charset.StandardCharsets.UTF_8), header("ETag"));
+					new String(this.body, java.nio.charset.StandardCharsets.UTF_8), header("ETag"), header("Location"));
 		}
 
 	}
 
-	public record Response(int status, String contentType, String body, String etag) {
+	public record Response(int status, String contentType, String body, String etag, String location) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
