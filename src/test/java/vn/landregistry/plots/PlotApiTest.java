@@ -93,6 +93,19 @@ class PlotApiTest extends PostgisTest {
 		assertThat(ids).containsExactlyElementsOf(expected);
 	}
 
+	@Test
+	void replayingTheHistoryUpToNowGivesThePlotsAsTheyAre() {
+		String differences = """
+				SELECT count(*) FROM (
+				  (SELECT id, code, zone_id, area_ha, published, deleted_at, ST_AsBinary(boundary) FROM plot_as_of(now())
+				   EXCEPT SELECT id, code, zone_id, area_ha, published, deleted_at, ST_AsBinary(boundary) FROM plot)
+				  UNION ALL
+				  (SELECT id, code, zone_id, area_ha, published, deleted_at, ST_AsBinary(boundary) FROM plot
+				   EXCEPT SELECT id, code, zone_id, area_ha, published, deleted_at, ST_AsBinary(boundary) FROM plot_as_of(now()))) d""";
+		assertThat(this.jdbc.sql("SELECT count(*) FROM plot_as_of(now())").query(Long.class).single()).isGreaterThan(100);
+		assertThat(this.jdbc.sql(differences).query(Long.class).single()).isZero();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "limit=0", "limit=10001", "offset=-1", "offset=1000001" })
 	void pagesAreBounded(String query) {
