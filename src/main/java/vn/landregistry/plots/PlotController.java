@@ -55,7 +55,7 @@ class PlotController {
 			@Parameter(description = "AVAILABLE_CLEAN, AVAILABLE_NOT_CLEARED, RESERVED, LEASED, IN_OPERATION") @RequestParam(required = false) String status,
 			@Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
 			@Parameter(description = "YYYY-MM-DD (end of that day) or an instant: plots as they were, status on that day; default now") @RequestParam(required = false) String asOf) {
-		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes()),
+		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes(this.user.seesDrafts())),
 				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox), AsOf.parse(asOf, this.clock));
 		return this.features.collection(filter, this.user.seesDrafts());
 	}
