@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.admin.Units;
+import vn.landregistry.security.CurrentUser;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
@@ -45,12 +46,15 @@ class ClearanceController {
 
 	private final Units units;
 
+	private final CurrentUser user;
+
 	ClearanceController(ClearanceFeatures features, ClearanceService service, ClearanceStatistics statistics,
-			Units units) {
+			Units units, CurrentUser user) {
 		this.features = features;
 		this.service = service;
 		this.statistics = statistics;
 		this.units = units;
+		this.user = user;
 	}
 
 	@GetMapping(path = "/api/clearance", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
@@ -65,14 +69,16 @@ class ClearanceController {
 			@Parameter(description = "true: only phases past their target date and not handed over") @RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = "Day of the state (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		return this.features.collection(new ClearanceFilter(this.units.asked(unit, district, commune), zones(zone),
-				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)));
+				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)), this.user.seesDrafts());
 	}
 
 	@GetMapping(path = "/api/clearance/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
 	@Operation(summary = "One phase with its event history (properties.events); the ETag is its version")
 	ResponseEntity<String> phase(@PathVariable long id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-		String body = this.features.one(id, day(asOf)).orElseThrow(() -> this.features.version(id).isPresent()
+		boolean signedIn = this.user.seesDrafts();
+		// a phase the reader may not see is as unknown as one that never existed
+		String body = this.features.one(id, day(asOf), signedIn).orElseThrow(() -> this.features.exists(id, signedIn)
 				? new NotFoundException("clearance phase " + id + " was not yet registered on " + day(asOf))
 				: new NotFoundException("no clearance phase with id " + id));
 		// the ETag from the body itself, so that both tell the same version
@@ -149,7 +155,7 @@ class ClearanceController {
 	}
 
 	private Set<String> zones(String text) {
-		return Parameters.codes("zone", text, this.features.zoneCodes());
+		return Parameters.codes("zone", text, this.features.zoneCodes(this.user.seesDrafts()));
 	}
 
 	private LocalDate day(LocalDate asOf) {

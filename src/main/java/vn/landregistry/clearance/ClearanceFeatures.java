@@ -11,8 +11,16 @@ import org.springframework.stereotype.Repository;
 import vn.landregistry.admin.Units;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
+import vn.landregistry.shared.Visible;
 
-/** Clearance phases as GeoJSON with their state on a day, replayed from their events by PostGIS. */
+/**
+ * Clearance phases as GeoJSON with their state on a day, replayed from their events by PostGIS.
+ * The public sees the phases of published zones (the views of V17), without staff notes, and each
+ * event attributed to the authority or the committee in charge that day instead of a user name
+ * (SQL public_author); signed-in readers also see the phases of draft zones, as the zone reads
+ * show them draft zones, with notes and user names. Deleted phases, and those of deleted zones,
+ * nobody reads here.
+ */
 @Repository
 class ClearanceFeatures {
 
@@ -30,16 +38,25 @@ class ClearanceFeatures {
 			  'amountPlannedVnd', s.amount_planned_vnd, 'amountPaidVnd', s.amount_paid_vnd,
 			  'targetDate', s.target_date, 'overdue', """ + OVERDUE + """
 			  , 'lastEventOn', s.last_event_on, 'planDecisionNo', p.plan_decision_no,
-			  'planDecisionDate', p.plan_decision_date, 'demo', p.demo, 'source', p.source, 'note', p.note,
-			  'version', p.version)""";
+			  'planDecisionDate', p.plan_decision_date, 'demo', p.demo, 'source', p.source,
+			  'version', p.version""";
 
-	private static final String SELECT = "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES)
-			+ " AS feature FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id"
-			+ " JOIN zone z ON z.id = p.zone_id"
-			// the unit whose people's committee is in charge on the day: district, then commune (2025)
-			+ " LEFT JOIN admin_unit d ON d.id = local_unit_id(p.boundary, CAST(:asOf AS date))"
-			// the district recorded when the phase was registered, if it lay in one
-			+ " LEFT JOIN admin_unit hd ON hd.id = p.district_id";
+	/** The staff's note on a phase, for signed-in readers only. */
+	private static final String NOTE = ", 'note', p.note";
+
+	/** Who recorded an event, as the public may read it: never a user name (SQL public_author, V17; public_reason for the reason). */
+	private static final String PUBLIC_AUTHOR = "public_author(e.author, unit_committee(local_unit_id(ep.boundary, e.event_date)))";
+
+	private static final String EVENTS = """
+			SELECT jsonb_set(f.feature::jsonb, '{properties,events}', coalesce((
+			         SELECT jsonb_agg(jsonb_build_object('id', e.id, 'eventDate', e.event_date,
+			                  'recordedAt', e.recorded_at, 'author', %s, 'oldValues', e.old_values,
+			                  'newValues', e.new_values, 'reason', %s, 'attachmentRef', e.attachment_ref,
+			                  'demo', e.demo%s) ORDER BY e.event_date, e.id)
+			           FROM clearance_event e JOIN clearance_phase ep ON ep.id = e.phase_id
+			          WHERE e.phase_id = f.ord AND e.event_date <= CAST(:asOf AS date)),
+			         '[]'::jsonb))::text
+			  FROM (""";
 
 	private final JdbcClient jdbc;
 
@@ -47,13 +64,12 @@ class ClearanceFeatures {
 		this.jdbc = jdbc;
 	}
 
-	String collection(ClearanceFilter filter) {
-		SqlWhere where = Units.within(new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL"),
-				"p.boundary", filter.units(), "asOf")
+	String collection(ClearanceFilter filter, boolean signedIn) {
+		SqlWhere where = Units.within(new SqlWhere(), "p.boundary", filter.units(), "asOf")
 			.in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.param("asOf", filter.asOf());
-		String sql = SELECT + where.sql();
+		String sql = select(signedIn) + where.sql();
 		if (filter.overdueOnly()) {
 			sql += (where.sql().isEmpty() ? " WHERE " : " AND ") + OVERDUE;
 		}
@@ -61,26 +77,34 @@ class ClearanceFeatures {
 	}
 
 	/** One phase with its whole history in {@code properties.events}, oldest first. */
-	Optional<String> one(long id, LocalDate asOf) {
-		return this.jdbc.sql("""
-				SELECT jsonb_set(f.feature::jsonb, '{properties,events}', coalesce((
-				         SELECT jsonb_agg(jsonb_build_object('id', e.id, 'eventDate', e.event_date,
-				                  'recordedAt', e.recorded_at, 'author', e.author, 'oldValues', e.old_values,
-				                  'newValues', e.new_values, 'reason', e.reason, 'attachmentRef', e.attachment_ref,
-				                  'note', e.note, 'demo', e.demo) ORDER BY e.event_date, e.id)
-				           FROM clearance_event e WHERE e.phase_id = f.ord AND e.event_date <= CAST(:asOf AS date)),
-				         '[]'::jsonb))::text
-				  FROM (""" + SELECT + " WHERE p.id = :id AND p.deleted_at IS NULL) f")
+	Optional<String> one(long id, LocalDate asOf, boolean signedIn) {
+		String events = signedIn ? EVENTS.formatted("e.author", "e.reason", ", 'note', e.note")
+				: EVENTS.formatted(PUBLIC_AUTHOR, "public_reason(e.reason)", "");
+		return this.jdbc.sql(events + select(signedIn) + " WHERE p.id = :id) f")
 			.param("id", id).param("asOf", asOf).query(String.class).optional();
 	}
 
-	Optional<Long> version(long id) {
-		return this.jdbc.sql("SELECT version FROM clearance_phase WHERE id = :id").param("id", id).query(Long.class)
-			.optional();
+	/** Whether the reader may see the phase at all (on some day). */
+	boolean exists(long id, boolean signedIn) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + Visible.clearancePhases(signedIn) + " p WHERE p.id = :id)")
+			.param("id", id).query(Boolean.class).single();
 	}
 
-	Set<String> zoneCodes() {
-		return new LinkedHashSet<>(this.jdbc.sql("SELECT code FROM zone ORDER BY code").query(String.class).list());
+	/** The codes of the zones the reader may see: any other code is unknown, a draft's too. */
+	Set<String> zoneCodes(boolean signedIn) {
+		return new LinkedHashSet<>(this.jdbc.sql("SELECT code FROM " + Visible.zones(signedIn) + " z ORDER BY code")
+			.query(String.class).list());
+	}
+
+	private static String select(boolean signedIn) {
+		return "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES + (signedIn ? NOTE : "") + ")")
+				+ " AS feature FROM clearance_state(CAST(:asOf AS date)) s"
+				+ " JOIN " + Visible.clearancePhases(signedIn) + " p ON p.id = s.phase_id"
+				+ " JOIN " + Visible.zones(signedIn) + " z ON z.id = p.zone_id"
+				// the unit whose people's committee is in charge on the day: district, then commune (2025)
+				+ " LEFT JOIN admin_unit d ON d.id = local_unit_id(p.boundary, CAST(:asOf AS date))"
+				// the district recorded when the phase was registered, if it lay in one
+				+ " LEFT JOIN admin_unit hd ON hd.id = p.district_id";
 	}
 
 }

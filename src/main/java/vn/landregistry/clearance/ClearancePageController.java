@@ -12,8 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import vn.landregistry.security.CurrentUser;
 import vn.landregistry.shared.PageController;
 import vn.landregistry.shared.PageMessages;
+import vn.landregistry.shared.Visible;
 
 /**
  * The land clearance (GPMB) dashboard of one administrative unit — a commune or ward since
@@ -30,10 +32,13 @@ class ClearancePageController {
 
 	private final Clock clock;
 
-	ClearancePageController(JdbcClient jdbc, PageMessages messages, Clock clock) {
+	private final CurrentUser user;
+
+	ClearancePageController(JdbcClient jdbc, PageMessages messages, Clock clock, CurrentUser user) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
+		this.user = user;
 	}
 
 	@GetMapping("/clearance")
@@ -76,18 +81,18 @@ class ClearancePageController {
 
 	/**
 	 * Units below the province: those in force on the day (communes and wards since 2025-07-01,
-	 * districts before) and the others, each with the phases lying in it.
+	 * districts before) and the others, each with the phases lying in it that the reader may see.
 	 */
 	private List<Map<String, Object>> units(LocalDate day) {
 		return this.jdbc.sql("""
 				SELECT u.code, u.name_vi AS name, coalesce(u.name_en, u.name_vi) AS "nameEn", u.level,
 				       u.valid_from AS "validFrom", u.valid_to AS "validTo", unit_committee(u.id) AS committee,
 				       in_force(u.valid_from, u.valid_to, :day) AS current,
-				       (SELECT count(*) FROM clearance_phase p
-				         WHERE p.deleted_at IS NULL AND p.boundary && u.boundary AND in_unit(p.boundary, u.id, :day)) AS phases
+				       (SELECT count(*) FROM %s p
+				         WHERE p.boundary && u.boundary AND in_unit(p.boundary, u.id, :day)) AS phases
 				  FROM admin_unit u
 				 WHERE u.level IN ('DISTRICT', 'COMMUNE')
-				 ORDER BY u.name_vi, u.code""")
+				 ORDER BY u.name_vi, u.code""".formatted(Visible.clearancePhases(this.user.seesDrafts())))
 			.param("day", day)
 			.query()
 			.listOfRows();

@@ -18,7 +18,8 @@ import vn.landregistry.shared.Step;
 
 /**
  * Clearance progress from the state replayed on a day (clearance_state), aggregated by area, with
- * the clean land of the same zones: plots cleared and not leased on that day (plot_status).
+ * the clean land of the same zones: plots cleared and not leased on that day (plot_status). Only
+ * what the public sees counts, for every reader: the phases and plots of V17's public views.
  */
 @Repository
 class ClearanceStatistics {
@@ -32,16 +33,14 @@ class ClearanceStatistics {
 			  SELECT p.id AS phase_id, p.zone_id, p.boundary AS shape, pu.unit_id, pu.province_id, p.area_ha, s.cleared_ha,
 			         s.status, s.target_date, s.households_affected, s.households_relocated, s.amount_planned_vnd,
 			         s.amount_paid_vnd, 0::numeric AS clean_ha
-			    FROM clearance_state(CAST(:asOf AS date)) s JOIN clearance_phase p ON p.id = s.phase_id
+			    FROM clearance_state(CAST(:asOf AS date)) s JOIN public_clearance_phase p ON p.id = s.phase_id
 			    LEFT JOIN phase_units(CAST(:days AS date[])) pu ON pu.phase_id = p.id
-			   WHERE p.deleted_at IS NULL
 			  UNION ALL
 			  SELECT NULL, pl.zone_id, z.boundary, zu.unit_id, zu.province_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 			         NULL, pl.area_ha
-			    FROM plot pl JOIN zone z ON z.id = pl.zone_id
+			    FROM public_plot pl JOIN zone z ON z.id = pl.zone_id
 			    LEFT JOIN zone_units(CAST(:days AS date[])) zu ON zu.zone_id = z.id
-			   WHERE pl.cleared_on <= CAST(:asOf AS date) AND pl.published AND pl.deleted_at IS NULL
-			     AND z.published AND z.deleted_at IS NULL
+			   WHERE pl.cleared_on <= CAST(:asOf AS date)
 			     AND plot_status(pl.id, pl.cleared_on, CAST(:asOf AS date)) = 'AVAILABLE_CLEAN')
 			""";
 
@@ -97,7 +96,7 @@ class ClearanceStatistics {
 				+ " round(100 * sum(s.cleared_ha) / nullif(sum(p.area_ha), 0), 1) AS cleared_pct,"
 				+ " count(*) FILTER (WHERE s.status = 'HANDED_OVER') AS handed_over"
 				+ " FROM unnest(CAST(:days AS date[])) AS t (day) CROSS JOIN LATERAL clearance_state(t.day) s"
-				+ " JOIN clearance_phase p ON p.id = s.phase_id JOIN zone z ON z.id = p.zone_id"
+				+ " JOIN public_clearance_phase p ON p.id = s.phase_id JOIN zone z ON z.id = p.zone_id"
 				+ " LEFT JOIN phase_units(CAST(:days AS date[])) pu ON pu.phase_id = p.id AND pu.day = t.day"
 				+ " LEFT JOIN admin_unit d ON d.id = pu.unit_id LEFT JOIN admin_unit dp ON dp.id = pu.province_id"
 				// a province series runs on under the province of the last day, through the 2025 merger

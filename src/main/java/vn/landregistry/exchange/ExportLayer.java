@@ -173,7 +173,8 @@ enum ExportLayer {
 		}
 		List<Column> all = new ArrayList<>();
 		for (ImportTarget.Field field : target.fields()) {
-			Audience audience = tenant(field.name()) ? Audience.AUTHORITY : Audience.PUBLIC;
+			Audience audience = tenant(field.name()) ? Audience.AUTHORITY
+					: staffNote(target, field.name()) ? Audience.SIGNED_IN : Audience.PUBLIC;
 			all.add(new Column(field.name(), field.names().get(0), fieldSql.get(field.name()),
 					Kind.valueOf(field.type().name()), audience));
 		}
@@ -184,6 +185,11 @@ enum ExportLayer {
 	/** Tenant fields: only the authority reads who leases a plot. */
 	private static boolean tenant(String field) {
 		return List.of("tenant", "tenant_country", "industry", "signed_on", "operating_from").contains(field);
+	}
+
+	/** A clearance phase's note is the staff's: for signed-in readers, as on /api/clearance (issue 14). */
+	private static boolean staffNote(ImportTarget target, String field) {
+		return target == ImportTarget.CLEARANCE_PHASE && "note".equals(field);
 	}
 
 	private static Map<String, String> sql(String... pairs) {

@@ -66,7 +66,7 @@ class PlotController {
 			@Parameter(description = "plots per page, 1 to " + MAX_LIMIT + " (default " + DEFAULT_LIMIT + "); links.next asks for the next page") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "plots to skip (in id order)") @RequestParam(required = false) Integer offset,
 			HttpServletRequest request) {
-		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes()),
+		PlotFilter filter = new PlotFilter(Parameters.codes("zone", zone, this.features.zoneCodes(this.user.seesDrafts())),
 				Parameters.enums("status", status, PlotStatus.class), BBox.parse("bbox", bbox), AsOf.parse(asOf, this.clock),
 				Paging.of(limit, offset, DEFAULT_LIMIT, MAX_LIMIT));
 		String next = UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())

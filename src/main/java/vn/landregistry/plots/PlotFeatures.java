@@ -11,6 +11,7 @@ import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
+import vn.landregistry.shared.Visible;
 
 /**
  * Plots as GeoJSON with their status on a day, built by PostGIS; for a past instant replayed
@@ -59,8 +60,10 @@ class PlotFeatures {
 			.param("offset", filter.page().offset()).param("next", next).query(String.class).single();
 	}
 
-	Set<String> zoneCodes() {
-		return new LinkedHashSet<>(this.jdbc.sql("SELECT code FROM zone ORDER BY code").query(String.class).list());
+	/** The codes of the zones the reader may see: any other code is unknown, a draft's too. */
+	Set<String> zoneCodes(boolean drafts) {
+		return new LinkedHashSet<>(this.jdbc.sql("SELECT code FROM " + Visible.zones(drafts) + " z ORDER BY code")
+			.query(String.class).list());
 	}
 
 	Optional<String> one(long id, AsOf asOf, boolean drafts) {

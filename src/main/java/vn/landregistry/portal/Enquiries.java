@@ -120,14 +120,13 @@ class Enquiries {
 	private long zoneOf(NewEnquiry enquiry) {
 		if (enquiry.plotId() != null) {
 			return this.jdbc.sql("""
-					SELECT p.zone_id FROM plot p JOIN zone z ON z.id = p.zone_id
-					 WHERE p.id = :id AND p.deleted_at IS NULL AND p.published AND z.deleted_at IS NULL AND z.published""")
+					SELECT p.zone_id FROM public_plot p WHERE p.id = :id""")
 				.param("id", enquiry.plotId()).query(Long.class).optional()
 				.orElseThrow(() -> new InvalidParameterException("plotId", String.valueOf(enquiry.plotId()),
 						"unknown plot " + enquiry.plotId()));
 		}
 		String zone = text("zone", enquiry.zone(), 100, true);
-		return this.jdbc.sql("SELECT id FROM zone WHERE code = upper(:code) AND deleted_at IS NULL AND published")
+		return this.jdbc.sql("SELECT id FROM public_zone WHERE code = upper(:code)")
 			.param("code", zone).query(Long.class).optional()
 			.orElseThrow(() -> new InvalidParameterException("zone", zone, "unknown zone '" + zone + "'"));
 	}

@@ -54,7 +54,7 @@ class LandSearch {
 	 */
 	String search(LandQuery query, LocalDate today) {
 		SqlWhere where = where(query, today);
-		String from = " FROM plot p JOIN zone z ON z.id = p.zone_id" + where.sql();
+		String from = " FROM public_plot p JOIN zone z ON z.id = p.zone_id" + where.sql();
 		List<Long> ids = query.sort() == LandSort.FILL_RATE ? byFillRate(query, where, from) : pageIds(query, where, from);
 		long matched = this.jdbc.sql("SELECT count(*) FROM (SELECT 1" + from + " LIMIT " + (COUNT_CAP + 1) + ") x")
 			.params(where.params()).query(Long.class).single();
@@ -89,9 +89,8 @@ class LandSearch {
 	 */
 	private List<Long> byFillRate(LandQuery query, SqlWhere where, String from) {
 		List<Long> zones = this.jdbc.sql("""
-				SELECT z.id FROM zone z
+				SELECT z.id FROM public_zone z
 				  LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id
-				 WHERE z.deleted_at IS NULL AND z.published
 				 ORDER BY o.occupancy_rate DESC NULLS LAST, z.id""").param("today", where.params().get("today"))
 			.query(Long.class).list();
 		List<Long> ids = new java.util.ArrayList<>();
@@ -107,9 +106,8 @@ class LandSearch {
 	}
 
 	private static SqlWhere where(LandQuery query, LocalDate today) {
-		SqlWhere where = Units.within(new SqlWhere().condition("p.deleted_at IS NULL AND p.published")
-			.condition("z.deleted_at IS NULL AND z.published")
-			.condition(OfferSql.FREE), "z.boundary", query.units(), "today")
+		// public_plot: published plots of published zones, none deleted (V17)
+		SqlWhere where = Units.within(new SqlWhere().condition(OfferSql.FREE), "z.boundary", query.units(), "today")
 			.in("z.code", "zones", query.zones())
 			.in("z.kind", "kinds", query.kinds())
 			.param("today", today);

@@ -8,8 +8,8 @@ final class OfferSql {
 
 	/** When an uncleared plot is expected to be clean: the target of the unfinished clearance phase over it. */
 	static final String EXPECTED_ON = """
-			(SELECT min(c.target_date) FROM clearance_phase c
-			  WHERE c.zone_id = p.zone_id AND c.deleted_at IS NULL AND c.status <> 'HANDED_OVER'
+			(SELECT min(c.target_date) FROM public_clearance_phase c
+			  WHERE c.zone_id = p.zone_id AND c.status <> 'HANDED_OVER'
 			    AND (p.cleared_on IS NULL OR p.cleared_on > CAST(:today AS date))
 			    AND ST_Intersects(c.boundary, p.boundary))""";
 

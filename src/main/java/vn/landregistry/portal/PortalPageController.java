@@ -233,8 +233,7 @@ class PortalPageController {
 		return this.jdbc.sql("""
 				SELECT z.code, z.name_vi AS name, z.name_en AS "nameEn", z.kind, d.code AS unit,
 				       d.name_vi AS "unitName", coalesce(d.name_en, d.name_vi) AS "unitNameEn"
-				  FROM zone z LEFT JOIN admin_unit d ON d.id = local_unit_id(z.boundary, CAST(:today AS date))
-				 WHERE z.deleted_at IS NULL AND z.published""").param("today", today()).query().listOfRows();
+				  FROM public_zone z LEFT JOIN admin_unit d ON d.id = local_unit_id(z.boundary, CAST(:today AS date))""").param("today", today()).query().listOfRows();
 	}
 
 	/** ISO countries named in the page's language, investors' usual ones first. */

@@ -12,7 +12,7 @@ import vn.landregistry.shared.GeoJson;
 /**
  * The public profile of a zone and the public detail of a plot, as GeoJSON features built by
  * PostGIS. Each property is listed here on purpose: tenants only when they agreed to be named
- * (without capital), no internal note, no draft, nothing deleted.
+ * (without capital), no internal note, no draft, nothing deleted (V17's public views).
  */
 @Repository
 class PublicProfiles {
@@ -27,20 +27,18 @@ class PublicProfiles {
 			  'mapAreaHa', round(CAST(ST_Area(z.boundary::geography) / 10000 AS numeric), 2),
 			  'boundaryAccuracy', z.boundary_accuracy, 'leaseLandHa', z.lease_land_ha,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'leasedHa', round(coalesce(o.leased_ha, 0), 2),
-			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 2) FROM plot p
-			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
-			        AND p.cleared_on <= CAST(:today AS date)
+			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 2) FROM public_plot p
+			      WHERE p.zone_id = z.id AND p.cleared_on <= CAST(:today AS date)
 			        AND """ + OfferSql.FREE + """
 			        ),
-			  'availablePlots', (SELECT count(*) FROM plot p
-			      WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
-			        AND """ + OfferSql.FREE + """
+			  'availablePlots', (SELECT count(*) FROM public_plot p
+			      WHERE p.zone_id = z.id AND """ + OfferSql.FREE + """
 			        ),
 			  'clearance', (SELECT json_build_object('phases', count(*), 'areaHa', round(sum(c.area_ha), 2),
 			                   'clearedHa', round(sum(c.cleared_ha), 2),
 			                   'clearedPct', round(100 * sum(c.cleared_ha) / nullif(sum(c.area_ha), 0), 1),
 			                   'nextTargetDate', min(c.target_date) FILTER (WHERE c.status <> 'HANDED_OVER'))
-			                  FROM clearance_phase c WHERE c.zone_id = z.id AND c.deleted_at IS NULL),
+			                  FROM public_clearance_phase c WHERE c.zone_id = z.id),
 			  'developer', z.developer, 'contactName', z.contact_name, 'contactPhone', z.contact_phone,
 			  'contactEmail', z.contact_email, 'infrastructureNote', z.infrastructure_note,
 			  'industries', z.industries, 'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
@@ -50,7 +48,7 @@ class PublicProfiles {
 			                  FROM zone_document doc WHERE doc.zone_id = z.id),
 			  'tenants', (SELECT coalesce(json_agg(json_build_object('name', l.investor_name, 'country', l.investor_country,
 			                   'industry', l.industry) ORDER BY l.investor_name), '[]'::json)
-			                FROM lease l JOIN plot p ON p.id = l.plot_id
+			                FROM lease l JOIN public_plot p ON p.id = l.plot_id
 			               WHERE p.zone_id = z.id AND l.published AND l.signed_on <= CAST(:today AS date)
 			                 AND (l.ended_on IS NULL OR l.ended_on > CAST(:today AS date))),
 			  'url', '/portal/zones/' || z.code)""";
@@ -68,8 +66,6 @@ class PublicProfiles {
 			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
 			  'boundaryAccuracy', z.boundary_accuracy, 'demo', p.demo, 'url', '/portal/plots/' || p.id)""";
 
-	private static final String PUBLISHED_ZONE = " z.deleted_at IS NULL AND z.published";
-
 	private final JdbcClient jdbc;
 
 	PublicProfiles(JdbcClient jdbc) {
@@ -78,32 +74,30 @@ class PublicProfiles {
 
 	Optional<String> zone(String code, LocalDate today) {
 		return this.jdbc.sql("SELECT " + GeoJson.feature("z.code", "z.boundary", ZONE)
-				+ "::text FROM zone z"
+				+ "::text FROM public_zone z"
 				+ Units.joinOnDay("z.boundary", "today", "d", "pv")
-				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id WHERE z.code = upper(:code) AND"
-				+ PUBLISHED_ZONE)
+				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id WHERE z.code = upper(:code)")
 			.param("code", code).param("today", today).query(String.class).optional();
 	}
 
 	Optional<String> plot(long id, LocalDate today) {
 		return this.jdbc.sql("SELECT " + GeoJson.feature("p.id", "p.boundary", PLOT)
-				+ "::text FROM plot p JOIN zone z ON z.id = p.zone_id"
+				+ "::text FROM public_plot p JOIN zone z ON z.id = p.zone_id"
 				+ Units.joinOnDay("p.boundary", "today", "d", "pv")
 				+ " LEFT JOIN zone_occupancy(CAST(:today AS date)) o ON o.zone_id = z.id"
-				+ " WHERE p.id = :id AND p.deleted_at IS NULL AND p.published AND" + PUBLISHED_ZONE)
+				+ " WHERE p.id = :id")
 			.param("id", id).param("today", today).query(String.class).optional();
 	}
 
 	/** Codes and last change of every published zone, and ids of published plots, for the sitemap. */
 	java.util.List<String> zoneCodes() {
-		return this.jdbc.sql("SELECT code FROM zone z WHERE" + PUBLISHED_ZONE + " ORDER BY code").query(String.class).list();
+		return this.jdbc.sql("SELECT code FROM public_zone ORDER BY code").query(String.class).list();
 	}
 
 	java.util.List<Long> availablePlotIds(LocalDate today) {
 		return this.jdbc.sql("""
-				SELECT p.id FROM plot p JOIN zone z ON z.id = p.zone_id
-				 WHERE p.deleted_at IS NULL AND p.published AND z.deleted_at IS NULL AND z.published
-				   AND """ + OfferSql.FREE + """
+				SELECT p.id FROM public_plot p
+				 WHERE """ + OfferSql.FREE + """
 				 ORDER BY p.id""").param("today", today).query(Long.class).list();
 	}
 

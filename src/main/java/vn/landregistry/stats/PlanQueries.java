@@ -26,8 +26,8 @@ class PlanQueries {
 			       SELECT count(DISTINCT coalesce(z.parent_id, z.id)) AS registry_count, sum(z.legal_area_ha) AS legal_area_ha,
 			              count(DISTINCT coalesce(z.parent_id, z.id)) FILTER (WHERE z.legal_area_ha IS NULL) AS without_legal_area,
 			              coalesce(sum(ST_Area(z.boundary::geography)) / 10000, 0)::numeric AS map_area_ha
-			         FROM zone z JOIN admin_unit d ON d.id = z.district_id
-			        WHERE d.parent_id = t.region_id AND z.published AND z.deleted_at IS NULL
+			         FROM public_zone z JOIN admin_unit d ON d.id = z.district_id
+			        WHERE d.parent_id = t.region_id
 			          AND z.kind = CASE WHEN t.metric = 'MERGED_INTO_KCN' THEN 'CCN' ELSE t.kind END
 			          AND (t.metric = 'TOTAL' OR z.plan_period IS NULL OR z.plan_period @> t.target_year)
 			          AND CASE t.metric
@@ -40,13 +40,12 @@ class PlanQueries {
 	/** The registry's counterpart of each reported metric, on the report's day (a zone with its expansions once). */
 	private static final String REPORTED = """
 			WITH zones AS (
-			  SELECT z.*, d.parent_id AS region_id FROM zone z JOIN admin_unit d ON d.id = z.district_id
-			   WHERE z.published AND z.deleted_at IS NULL),
+			  SELECT z.*, d.parent_id AS region_id FROM public_zone z JOIN admin_unit d ON d.id = z.district_id),
 			active AS (
 			  SELECT l.*, z.kind, z.region_id, r.id AS report_id
 			    FROM reported_statistic r
 			    JOIN zones z ON z.region_id = r.region_id AND z.kind = r.kind
-			    JOIN plot p ON p.zone_id = z.id
+			    JOIN public_plot p ON p.zone_id = z.id
 			    JOIN lease l ON l.plot_id = p.id
 			   WHERE l.signed_on <= r.as_of AND (l.ended_on IS NULL OR l.ended_on > r.as_of))
 			SELECT r.kind, r.metric, r.as_of, r.description, r.source, r.value AS reported,
