@@ -12,6 +12,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -24,7 +25,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * with a form (session, CSRF token on every write and on the sign-in itself); API clients send
  * HTTP Basic credentials and no session cookie, and so need no CSRF token ({@link CsrfRule}).
  * Drafts of published records are the authority's: nobody else reads them. After signing in, the
- * user goes back to the page that sent them (see {@link ReturnTarget}).
+ * user goes back to the page that sent them (see {@link ReturnTarget}). Failed sign-ins are
+ * throttled ({@link SignInThrottle}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -57,7 +59,7 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain registrySecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
@@ -81,6 +83,7 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.httpBasic(basic -> basic.realmName("kcn-registry"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
+			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
