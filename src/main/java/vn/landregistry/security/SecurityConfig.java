@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -26,7 +27,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * HTTP Basic credentials and no session cookie, and so need no CSRF token ({@link CsrfRule}).
  * Drafts of published records are the authority's: nobody else reads them. After signing in, the
  * user goes back to the page that sent them (see {@link ReturnTarget}). Failed sign-ins are
- * throttled ({@link SignInThrottle}).
+ * throttled ({@link SignInThrottle}); a disabled account's sessions end ({@link ActiveAccounts}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -59,7 +60,7 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle) throws Exception {
+	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle, RegistryUsers users) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
@@ -84,6 +85,7 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.realmName("kcn-registry"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ActiveAccounts(users), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
