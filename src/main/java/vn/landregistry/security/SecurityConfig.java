@@ -2,6 +2,7 @@ package vn.landregistry.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -14,6 +15,8 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -27,7 +30,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * HTTP Basic credentials and no session cookie, and so need no CSRF token ({@link CsrfRule}).
  * Drafts of published records are the authority's: nobody else reads them. After signing in, the
  * user goes back to the page that sent them (see {@link ReturnTarget}). Failed sign-ins are
- * throttled ({@link SignInThrottle}); a disabled account's sessions end ({@link ActiveAccounts}).
+ * throttled ({@link SignInThrottle}); a disabled account's sessions end ({@link ActiveAccounts});
+ * every answer carries a Content-Security-Policy ({@link ContentSecurityPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -60,7 +64,8 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle, RegistryUsers users) throws Exception {
+	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle, RegistryUsers users,
+			@Value("${registry.map.tile-url:}") String tileUrl) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
@@ -84,6 +89,11 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.httpBasic(basic -> basic.realmName("kcn-registry"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				// written only on requests that came over TLS (directly, or from a trusted proxy)
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
+			.addFilterBefore(new ContentSecurityPolicy(tileUrl), HeaderWriterFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ActiveAccounts(users), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
