@@ -34,6 +34,8 @@
   const signedIn = document.querySelector('meta[name="_csrf"]') !== null;
 
   const statusBox = document.getElementById('status');
+  // the day is chosen by its fields; Enter does not send the form away (no inline handler: CSP)
+  document.getElementById('time-bar').addEventListener('submit', (event) => event.preventDefault());
   const map = L.map('map', { zoomControl: true }).setView([21.33, 106.4], 10);
   window.registryMap = map; // for tests and the browser console
 

@@ -2,33 +2,36 @@ package vn.landregistry.portal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import vn.landregistry.shared.RecentEvents;
+
 /**
  * At most {@code limit} enquiries per sender in a sliding hour, in memory: enough against floods
- * from one address; a restart forgets, which only ever lets more through.
+ * from one address; a restart forgets, which only ever lets more through. At most
+ * {@code registry.portal.enquiry-senders} senders are remembered (the least recently seen go
+ * first), so that many addresses cannot fill the memory. The sender is the client address as the
+ * server sees it: X-Forwarded-For counts only from a trusted proxy
+ * ({@code registry.security.trusted-proxies}).
  */
 @Component
 class EnquiryLimiter {
 
 	static final Duration WINDOW = Duration.ofHours(1);
 
-	private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+	private final RecentEvents recent;
 
 	private final int limit;
 
 	private final Clock clock;
 
-	EnquiryLimiter(@Value("${registry.portal.enquiries-per-hour:5}") int limit, Clock clock) {
+	EnquiryLimiter(@Value("${registry.portal.enquiries-per-hour:5}") int limit,
+			@Value("${registry.portal.enquiry-senders:10000}") int senders, Clock clock) {
 		this.limit = limit;
 		this.clock = clock;
+		this.recent = new RecentEvents(WINDOW, Math.max(1, limit), senders);
 	}
 
 	/** Forgets every sender (tests). */
@@ -36,20 +39,14 @@ class EnquiryLimiter {
 		this.recent.clear();
 	}
 
+	/** How many senders are remembered. */
+	int senders() {
+		return this.recent.size();
+	}
+
 	/** Records an attempt; the seconds to wait when over the limit, else 0. */
 	long tryAcquire(String sender) {
-		Instant now = this.clock.instant();
-		Deque<Instant> times = this.recent.computeIfAbsent(sender, key -> new ArrayDeque<>());
-		synchronized (times) {
-			while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-				times.pollFirst();
-			}
-			if (times.size() >= this.limit) {
-				return Math.max(1, Duration.between(now, times.peekFirst().plus(WINDOW)).toSeconds());
-			}
-			times.addLast(now);
-			return 0;
-		}
+		return this.recent.tryAdd(sender, this.limit, this.clock.instant());
 	}
 
 }

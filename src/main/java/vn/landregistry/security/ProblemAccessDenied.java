@@ -17,11 +17,8 @@ class ProblemAccessDenied implements AccessDeniedHandler {
 		String detail = ex instanceof CsrfException
 				? "the CSRF token is missing or wrong: reload the page and try again"
 				: "your role may not do this";
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"urn:problem:forbidden\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-				+ detail + "\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+		Problem.write(response, "urn:problem:forbidden", "Forbidden", HttpServletResponse.SC_FORBIDDEN, detail,
+				request.getRequestURI());
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.InvalidParameterException;
+import vn.landregistry.shared.NotFoundException;
 
 /** Users stored in the database (app_user), passwords as bcrypt hashes. */
 @Service
@@ -35,7 +36,7 @@ class RegistryUsers implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		return this.jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = lower(:u)")
+		return this.jdbc.sql("SELECT username, password_hash, role, enabled FROM app_user WHERE username = lower(:u) AND deleted_at IS NULL")
 			.param("u", username)
 			.query((rs, row) -> User.withUsername(rs.getString("username"))
 				.password(rs.getString("password_hash"))
@@ -76,6 +77,7 @@ class RegistryUsers implements UserDetailsService {
 				       coalesce(array_agg(a.code ORDER BY a.code) FILTER (WHERE a.code IS NOT NULL), '{}') AS units
 				  FROM app_user u LEFT JOIN app_user_unit d ON d.user_id = u.id
 				  LEFT JOIN admin_unit a ON a.id = d.unit_id
+				 WHERE u.deleted_at IS NULL
 				 GROUP BY u.id ORDER BY u.username""")
 			.query((rs, row) -> new UserSummary(rs.getString("username"), rs.getString("display_name"),
 					Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
@@ -122,6 +124,47 @@ class RegistryUsers implements UserDetailsService {
 			}
 		}
 		return list().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Disables or enables an account; a disabled one cannot sign in, and its open sessions end at
+	 * their next request ({@link ActiveAccounts}). Nobody disables their own account.
+	 */
+	@Transactional
+	UserSummary setEnabled(String username, boolean enabled, String actor) {
+		String name = existing(username, actor, enabled ? "enable" : "disable");
+		this.jdbc.sql("UPDATE app_user SET enabled = :enabled, version = version + 1 WHERE username = :u")
+			.param("enabled", enabled).param("u", name).update();
+		return list().stream().filter(u -> u.username().equals(name)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Deletes an account: it can never sign in again and is no longer listed, but its row stays, so
+	 * that the history naming it keeps meaning that person and the name is not given to anyone else.
+	 */
+	@Transactional
+	void delete(String username, String actor) {
+		String name = existing(username, actor, "delete");
+		this.jdbc.sql("UPDATE app_user SET enabled = false, deleted_at = now(), version = version + 1 WHERE username = :u")
+			.param("u", name).update();
+	}
+
+	/** Whether the account exists, is enabled and not deleted. */
+	boolean active(String username) {
+		return this.jdbc.sql("SELECT count(*) FROM app_user WHERE username = lower(:u) AND enabled AND deleted_at IS NULL")
+			.param("u", username).query(Long.class).single() > 0;
+	}
+
+	private String existing(String username, String actor, String what) {
+		String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+		if (this.jdbc.sql("SELECT count(*) FROM app_user WHERE username = :u AND deleted_at IS NULL").param("u", name)
+			.query(Long.class).single() == 0) {
+			throw new NotFoundException("no user " + username);
+		}
+		if (name.equals(actor)) {
+			throw new ConflictException("own_account", "you may not " + what + " your own account: another administrator can");
+		}
+		return name;
 	}
 
 	private static String required(String field, String value) {

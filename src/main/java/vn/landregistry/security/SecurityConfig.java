@@ -2,9 +2,9 @@ package vn.landregistry.security;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,6 +13,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -22,10 +26,12 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * Who may do what. Reading published data is public. Writing needs a role: the authority
  * (AUTHORITY_EDITOR, AUTHORITY_ADMIN) edits zones, plots and clearance everywhere; a district
  * officer records clearance steps, and the clearance service checks the district. Pages sign in
- * with a form (session, CSRF token on every write); API clients send HTTP Basic credentials,
- * carry no session cookie and so need no CSRF token. Drafts of published records are the
- * authority's: nobody else reads them. After signing in, the user goes back to the page that sent
- * them (see {@link ReturnTarget}).
+ * with a form (session, CSRF token on every write and on the sign-in itself); API clients send
+ * HTTP Basic credentials and no session cookie, and so need no CSRF token ({@link CsrfRule}).
+ * Drafts of published records are the authority's: nobody else reads them. After signing in, the
+ * user goes back to the page that sent them (see {@link ReturnTarget}). Failed sign-ins are
+ * throttled ({@link SignInThrottle}); a disabled account's sessions end ({@link ActiveAccounts});
+ * every answer carries a Content-Security-Policy ({@link ContentSecurityPolicy}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -58,12 +64,9 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain registrySecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle, RegistryUsers users,
+			@Value("${registry.map.tile-url:}") String tileUrl) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
-		// CSRF rides on the session cookie: requests with their own credentials, or without a
-		// session to ride on, cannot be forged that way (and the anonymous get 401, not 403)
-		RequestMatcher noSessionCookie = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
-				|| request.getRequestedSessionId() == null;
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/api/zones/*/draft", "/api/plots/*/draft").hasAnyRole(AUTHORITY)
 			.requestMatchers("/api/imports", "/api/imports/**", "/import").hasAnyRole(AUTHORITY)
@@ -85,7 +88,14 @@ class SecurityConfig {
 				.failureHandler(ReturnTarget.failureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
 			.httpBasic(basic -> basic.realmName("kcn-registry"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(noSessionCookie))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				// written only on requests that came over TLS (directly, or from a trusted proxy)
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
+			.addFilterBefore(new ContentSecurityPolicy(tileUrl), HeaderWriterFilter.class)
+			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new ActiveAccounts(users), BasicAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

@@ -83,8 +83,8 @@ class SignInReturnTest extends PostgisTest {
 		String again = browser.get(path(failed)).body();
 		assertThat(again).contains("role=\"alert\"");
 		assertThat(path(browser.signIn(again, TestUsers.EDITOR, TestUsers.PASSWORD, hidden(again, "next")))).isEqualTo("/stats");
-		HttpResponse<String> evil = new Browser().signIn(new Browser().get("/login").body(), TestUsers.EDITOR, "wrong-password",
-				"//evil.example");
+		Browser fresh = new Browser(); // the token of its own page: another session's is refused (CSRF)
+		HttpResponse<String> evil = fresh.signIn(fresh.get("/login").body(), TestUsers.EDITOR, "wrong-password", "//evil.example");
 		assertThat(path(evil)).isEqualTo("/login?error");
 	}
 

@@ -22,9 +22,11 @@ public final class Browsers {
 
 	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	/** Collects uncaught errors, rejected promises and console errors of every page. */
+	/** Collects uncaught errors, rejected promises, console errors and Content-Security-Policy violations of every page. */
 	public static final String ERROR_TRAP = """
 			window.__errors = [];
+			document.addEventListener('securitypolicyviolation',
+				(e) => window.__errors.push('CSP ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')));
 			window.addEventListener('error', (e) => window.__errors.push(String(e.message)));
 			window.addEventListener('unhandledrejection', (e) => window.__errors.push(String(e.reason)));
 			const original = console.error.bind(console);
