@@ -97,8 +97,7 @@ class EnquirySenderTest extends PostgisTest {
 				.newBuilder(URI.create("http://" + host + ":" + this.port + "/api/portal/enquiries"))
 				.header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
 				.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-			return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), null);
+			return Http.Response.of(response);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

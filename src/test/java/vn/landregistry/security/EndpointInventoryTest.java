@@ -111,6 +111,8 @@ class EndpointInventoryTest extends PostgisTest {
 			GET /api/users/me SIGNED_IN
 			GET /api/users ADMIN
 			POST /api/users ADMIN
+			PATCH /api/users/{username} ADMIN
+			DELETE /api/users/{username} ADMIN
 			# open map services
 			GET /tiles PUBLIC
 			GET /tiles/{layer}.json PUBLIC

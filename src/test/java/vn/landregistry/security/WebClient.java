@@ -93,8 +93,7 @@ final class WebClient {
 	}
 
 	static Http.Response response(HttpResponse<String> response) {
-		return new Http.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-				response.body(), null);
+		return Http.Response.of(response);
 	}
 
 	private HttpRequest.Builder request(String path) {

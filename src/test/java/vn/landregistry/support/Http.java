@@ -133,9 +133,7 @@ public final class Http {
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body(), response.headers().firstValue("ETag").orElse(null),
-					response.headers().firstValue("Location").orElse(null));
+			return Response.of(response);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(request.method() + " " + request.uri() + " failed", ex);
@@ -161,6 +159,13 @@ public final class Http {
 	}
 
 	public record Response(int status, String contentType, String body, String etag, String location) {
+
+		/** The answer of any JDK HTTP client call. */
+		public static Response of(HttpResponse<String> response) {
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.body(), response.headers().firstValue("ETag").orElse(null),
+					response.headers().firstValue("Location").orElse(null));
+		}
 
 		public JsonNode json() {
 			return JSON.readTree(this.body);
