@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -57,6 +59,13 @@ class SecurityConfig {
 		return source;
 	}
 
+	/** 401 with the realm for bad credentials; 503 when the users cannot be read (database down). */
+	private static AuthenticationEntryPoint basicEntryPoint() {
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("kcn-registry");
+		return new UnavailableAwareEntryPoint(basic);
+	}
+
 	@Bean
 	SecurityFilterChain registrySecurity(HttpSecurity http) throws Exception {
 		RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -84,7 +93,7 @@ class SecurityConfig {
 				.successHandler(ReturnTarget.successHandler())
 				.failureHandler(ReturnTarget.failureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-			.httpBasic(basic -> basic.realmName("kcn-registry"))
+			.httpBasic(basic -> basic.realmName("kcn-registry").authenticationEntryPoint(basicEntryPoint()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(noSessionCookie))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
