@@ -18,6 +18,9 @@ import vn.landregistry.shared.Changes;
 @Component
 class ImportCommit {
 
+	/** First key of the advisory lock a commit holds on its batch (the second is the batch's id). */
+	static final String COMMIT_LOCK = "hashtext('import_commit')";
+
 	private static final String NO_ERRORS = "NOT f.problems @> '[{\"level\": \"ERROR\"}]'";
 
 	private static final String DISTRICT_HOLDING = Districts.holdingSql("f.geom");
@@ -46,6 +49,10 @@ class ImportCommit {
 	 */
 	@Transactional
 	Written commit(long batch, Mapping mapping, boolean skipErrors, String user, String reason, String accuracy) {
+		// held until this transaction ends, however it ends (a crash of the application included):
+		// ImportService.afterCrash knows by it which COMMITTING batches nobody is committing
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(" + COMMIT_LOCK + ", CAST(:b AS integer))").param("b", batch)
+			.query((rs, row) -> 1).list();
 		this.changes.attribute(user, reason);
 		if (!this.checks.current(batch)) {
 			this.checks.check(batch, mapping);

@@ -195,6 +195,24 @@ class ImportService {
 		});
 	}
 
+	/**
+	 * A batch left COMMITTING by an application that stopped during the commit (killed, crashed,
+	 * power lost): its transaction was rolled back by PostgreSQL, so nothing of it was written; it is
+	 * READY again, to be committed anew. A batch whose commit is still running (its transaction holds
+	 * the batch's advisory lock, in this or another instance) is left alone.
+	 */
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void afterCrash() {
+		int reset = this.jdbc.sql("""
+				UPDATE import_batch SET status = 'READY',
+				       message = 'the application stopped during the commit; nothing was written: commit again'
+				 WHERE status = 'COMMITTING' AND pg_try_advisory_xact_lock(%s, CAST(id AS integer))"""
+			.formatted(ImportCommit.COMMIT_LOCK)).update();
+		if (reset > 0) {
+			log.warn("{} import(s) left committing by a stopped application are ready again (nothing of them was written)", reset);
+		}
+	}
+
 	void discard(long id) {
 		Batch batch = batch(id);
 		if (batch.status().equals("COMMITTING")) {

@@ -10,7 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -63,6 +65,13 @@ class SecurityConfig {
 		return source;
 	}
 
+	/** 401 with the realm for bad credentials; 503 when the users cannot be read (database down). */
+	private static AuthenticationEntryPoint basicEntryPoint() {
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("kcn-registry");
+		return new UnavailableAwareEntryPoint(basic);
+	}
+
 	@Bean
 	SecurityFilterChain registrySecurity(HttpSecurity http, SignInThrottle throttle, RegistryUsers users,
 			@Value("${registry.map.tile-url:}") String tileUrl) throws Exception {
@@ -87,7 +96,7 @@ class SecurityConfig {
 				.successHandler(ReturnTarget.successHandler())
 				.failureHandler(ReturnTarget.failureHandler()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
-			.httpBasic(basic -> basic.realmName("kcn-registry"))
+			.httpBasic(basic -> basic.realmName("kcn-registry").authenticationEntryPoint(basicEntryPoint()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -32,6 +32,12 @@ class ImportTest extends PostgisTest {
 
 	private TestRegistry registry;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	ImportService imports;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	javax.sql.DataSource dataSource;
+
 	@BeforeEach
 	void province() {
 		this.registry = new TestRegistry(this.jdbc).create();
@@ -175,6 +181,45 @@ class ImportTest extends PostgisTest {
 		assertThat(count("SELECT count(*) FROM plot WHERE zone_id = " + zone)).isZero();
 		assertThat(count("SELECT count(*) FROM lease")).isEqualTo(leases);
 		assertThat(count("SELECT count(*) FROM change_history")).isEqualTo(history);
+	}
+
+	/**
+	 * An application killed during a commit leaves its batch COMMITTING (PostgreSQL rolled its
+	 * transaction back): at the next start it is READY again, unless a commit still holds the
+	 * batch's lock (another instance). bench/faults kills a real application during a real commit.
+	 */
+	@Test
+	void aBatchLeftCommittingByAStoppedApplicationIsReadyAgain() throws Exception {
+		this.registry.zone("TST-KCN-K", "KCN", TestRegistry.district(2), 100.7, 10.2, new BigDecimal("100"));
+		Path csv = GdalFiles.write(this.dir, "lo.csv", """
+				code,wkt
+				K-01,"POLYGON((100.701 10.201,100.703 10.201,100.703 10.203,100.701 10.203,100.701 10.201))"
+				""");
+		long id = uploaded(this.editor.upload("/api/imports", "lo.csv", GdalFiles.read(csv), "target", "plots")).get("id")
+			.asLong();
+		this.jdbc.sql("UPDATE import_batch SET status = 'COMMITTING' WHERE id = :id").param("id", id).update();
+
+		// a commit still running elsewhere holds the lock: left alone
+		try (java.sql.Connection other = this.dataSource.getConnection()) {
+			other.setAutoCommit(false);
+			try (java.sql.PreparedStatement lock = other.prepareStatement(
+					"SELECT pg_advisory_xact_lock(" + ImportCommit.COMMIT_LOCK + ", CAST(? AS integer))")) {
+				lock.setLong(1, id);
+				lock.execute();
+			}
+			this.imports.afterCrash();
+			assertThat(status(id)).isEqualTo("COMMITTING");
+			other.rollback();
+		}
+
+		this.imports.afterCrash();
+		assertThat(status(id)).isEqualTo("READY");
+		JsonNode after = new Imports(this.editor).committed(this.editor.get("/api/imports/" + id).json());
+		assertThat(after.get("status").asString()).as(after.toString()).isEqualTo("COMMITTED");
+	}
+
+	private String status(long id) {
+		return this.jdbc.sql("SELECT status FROM import_batch WHERE id = :id").param("id", id).query(String.class).single();
 	}
 
 	/** A plot drawn by a colleague between the report and the commit: the commit checks again and writes nothing. */

@@ -1,0 +1,48 @@
+package vn.landregistry.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+/**
+ * HTTP Basic sign-in when the users cannot be read (the database is down): 503 "Database
+ * unavailable", as every API answer then, instead of a 401 that would tell a client its password is
+ * wrong. Any other failure goes to {@code delegate} (401 with the realm).
+ */
+class UnavailableAwareEntryPoint implements AuthenticationEntryPoint {
+
+	private static final Logger log = LoggerFactory.getLogger(UnavailableAwareEntryPoint.class);
+
+	private final AuthenticationEntryPoint delegate;
+
+	UnavailableAwareEntryPoint(AuthenticationEntryPoint delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+			throws IOException, ServletException {
+		if (!(ex instanceof InternalAuthenticationServiceException && ex.getCause() instanceof DataAccessException)) {
+			this.delegate.commence(request, response, ex);
+			return;
+		}
+		log.warn("sign-in impossible, database unavailable: {}", ex.getCause().getClass().getSimpleName());
+		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+		response.setHeader("Retry-After", "5");
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"type\":\"urn:problem:database-unavailable\",\"title\":\"Database unavailable\","
+				+ "\"status\":503,\"detail\":\"the registry's database cannot be reached at the moment; nothing was changed. "
+				+ "Try again in a few seconds\",\"instance\":\"" + request.getRequestURI().replace("\"", "").replace("\\", "")
+				+ "\"}");
+	}
+
+}
