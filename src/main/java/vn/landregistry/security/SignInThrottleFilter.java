@@ -1,6 +1,7 @@
 package vn.landregistry.security;
 
 import java.io.IOException;
+import java.util.Map;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,8 +10,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.landregistry.shared.ProblemResponses;
 
 /**
  * Before a sign-in is checked (a POST of the /login form, or any request with HTTP Basic
@@ -75,8 +79,8 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 				: "too many failed sign-ins from your address: try again in " + minutes + " minutes";
 		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(refusal.retryAfterSeconds()));
-		Problem.write(response, "urn:problem:too-many-requests", "Too many requests", 429, detail,
-				request.getRequestURI());
+		ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "urn:problem:too-many-requests", "Too many requests",
+				detail, Map.of("instance", request.getRequestURI()));
 	}
 
 }

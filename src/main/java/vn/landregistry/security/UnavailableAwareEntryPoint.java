@@ -1,16 +1,20 @@
 package vn.landregistry.security;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+
+import vn.landregistry.shared.ProblemResponses;
 
 /**
  * HTTP Basic sign-in when the users cannot be read (the database is down): 503 "Database
@@ -35,14 +39,11 @@ class UnavailableAwareEntryPoint implements AuthenticationEntryPoint {
 			return;
 		}
 		log.warn("sign-in impossible, database unavailable: {}", ex.getCause().getClass().getSimpleName());
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write("{\"type\":\"urn:problem:database-unavailable\",\"title\":\"Database unavailable\","
-				+ "\"status\":503,\"detail\":\"the registry's database cannot be reached at the moment; nothing was changed. "
-				+ "Try again in a few seconds\",\"instance\":\"" + request.getRequestURI().replace("\"", "").replace("\\", "")
-				+ "\"}");
+		ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "urn:problem:database-unavailable",
+				"Database unavailable",
+				"the registry's database cannot be reached at the moment; nothing was changed. Try again in a few seconds",
+				Map.of("instance", request.getRequestURI()));
 	}
 
 }

@@ -19,8 +19,14 @@ public final class ProblemResponses {
 
 	public static void write(HttpServletResponse response, HttpStatus status, String title, String detail,
 			Map<String, ?> properties) throws IOException {
+		write(response, status, "about:blank", title, detail, properties);
+	}
+
+	/** A problem of a given type; {@code properties} add members such as {@code instance}. */
+	public static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail,
+			Map<String, ?> properties) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
+		problem.put("type", type);
 		problem.put("title", title);
 		problem.put("status", status.value());
 		problem.put("detail", detail);
