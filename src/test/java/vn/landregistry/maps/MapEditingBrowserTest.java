@@ -593,8 +593,10 @@ class MapEditingBrowserTest extends PostgisTest {
 		assertThat(outlined).isPositive();
 		int expected = outlined;
 		waitFor("the unit outlines", () -> browser.findElements(By.cssSelector("#edit-map path.unit-outline")).size() == expected);
-		Number unitsZ = (Number) js("return Number(getComputedStyle(document.querySelector('.leaflet-unitsPane-pane')).zIndex)");
-		Number zonesZ = (Number) js("return Number(getComputedStyle(document.querySelector('.leaflet-zonesPane-pane')).zIndex)");
+		Number unitsZ = (Number) js("return Number(getComputedStyle(editMap.getPane('unitsPane')).zIndex)");
+		Number zonesZ = (Number) js("return Number(getComputedStyle(editMap.getPane('zonesPane')).zIndex)");
+		assertThat((Boolean) js("return editMap.getPane('unitsPane').contains(document.querySelector('#edit-map path.unit-outline'))"))
+			.isTrue();
 		assertThat(unitsZ.intValue()).as("under the zones").isLessThan(zonesZ.intValue());
 		assertThat(browser.findElement(By.cssSelector("#edit-map path.unit-outline")).getDomAttribute("fill")).isEqualTo("none");
 
