@@ -24,6 +24,15 @@
   const SNAP_PX = 10;
   const KIND_COLOURS = { KCN: '#1f4e9c', CCN: '#c0392b' };
   const PLOT_COLOUR = '#5e35b1';
+  // The same colours as the registry map (map.js): plots filled by their status on the day.
+  const PLOT_STATUS_COLOURS = {
+    AVAILABLE_CLEAN: '#43a047', AVAILABLE_NOT_CLEARED: '#bdbdbd', RESERVED: '#fb8c00', LEASED: '#1e88e5',
+    IN_OPERATION: '#3949ab'
+  };
+  const UNIT_COLOUR = '#546e7a';
+  // Drafts are dashed; an approximate (not surveyed) boundary is dotted.
+  const DRAFT_DASH = '8 6';
+  const APPROXIMATE_DASH = '2 5';
   const WORK_COLOUR = '#ef6c00';
   const PROBLEM_COLOUR = '#d50000';
   const SUGGESTION_COLOUR = '#00897b';
@@ -78,7 +87,7 @@
 
   const map = L.map('edit-map', { doubleClickZoom: false, boxZoom: false }).setView([21.33, 106.4], 10);
   window.editMap = map; // for tests and the browser console
-  [['zonesPane', 350], ['plotsPane', 360], ['comparePane', 440], ['problemsPane', 450]].forEach(([name, z]) => {
+  [['unitsPane', 340], ['zonesPane', 350], ['plotsPane', 360], ['comparePane', 440], ['problemsPane', 450]].forEach(([name, z]) => {
     const pane = map.createPane(name);
     pane.style.zIndex = z;
     pane.style.pointerEvents = 'none';
@@ -89,6 +98,7 @@
     tiles.addTo(map);
   }
 
+  const unitLayer = L.geoJSON(null, { pane: 'unitsPane', interactive: false, style: unitStyle }).addTo(map);
   const zoneLayer = L.geoJSON(null, { pane: 'zonesPane', style: zoneStyle, onEachFeature: bindFeature('zone') }).addTo(map);
   const plotLayer = L.geoJSON(null, { pane: 'plotsPane', style: plotStyle, onEachFeature: bindFeature('plot') }).addTo(map);
   const workLayer = L.featureGroup().addTo(map);
@@ -96,6 +106,7 @@
   const compareLayer = L.featureGroup().addTo(map);
   const layers = { zone: zoneLayer, plot: plotLayer };
   const legend = compareLegend().addTo(map);
+  mapKey().addTo(map);
 
   const state = {
     features: { zone: new Map(), plot: new Map() },
@@ -115,10 +126,11 @@
     const selected = isCurrent('zone', p.id);
     return {
       color: selected ? '#111' : KIND_COLOURS[p.kind], weight: selected ? 4 : 2, fillColor: KIND_COLOURS[p.kind],
-      fillOpacity: selected ? 0.2 : 0.1, dashArray: p.published === false ? '8 6' : null,
+      fillOpacity: selected ? 0.2 : 0.1,
+      dashArray: p.published === false ? DRAFT_DASH : p.boundaryAccuracy === 'APPROXIMATE' ? APPROXIMATE_DASH : null,
       opacity: selected && state.mode === 'edit-shape' ? 0.35 : 1,
       className: 'zone zone-id-' + p.id + ' zone-code-' + p.code + (p.published === false ? ' draft' : '') +
-        (p.pendingDraft ? ' pending-draft' : '')
+        (p.pendingDraft ? ' pending-draft' : '') + (p.boundaryAccuracy === 'APPROXIMATE' ? ' approximate' : '')
     };
   }
 
@@ -128,11 +140,21 @@
     const merging = state.merge.includes(p.id);
     return {
       color: selected || merging ? '#111' : PLOT_COLOUR, weight: selected || merging ? 3.5 : 1.5,
-      fillColor: merging ? '#ffd600' : PLOT_COLOUR, fillOpacity: merging ? 0.6 : selected ? 0.45 : 0.3,
+      fillColor: merging ? '#ffd600' : PLOT_STATUS_COLOURS[p.status] || PLOT_COLOUR,
+      fillOpacity: merging ? 0.6 : selected ? 0.6 : 0.45,
       dashArray: p.published === false ? '6 5' : null,
       opacity: selected && state.mode === 'edit-shape' ? 0.35 : 1,
-      className: 'plot plot-id-' + p.id + ' plot-code-' + p.code + (p.published === false ? ' draft' : '') +
-        (p.pendingDraft ? ' pending-draft' : '')
+      className: 'plot plot-id-' + p.id + ' plot-code-' + p.code + (p.status ? ' plot-status-' + p.status : '') +
+        (p.published === false ? ' draft' : '') + (p.pendingDraft ? ' pending-draft' : '')
+    };
+  }
+
+  /** Communes and wards (districts before 2025-07-01) of the day: thin grey lines under the zones. */
+  function unitStyle(feature) {
+    return {
+      color: UNIT_COLOUR, weight: 1.2, fill: false, opacity: 0.9,
+      dashArray: feature.properties.boundaryAccuracy === 'APPROXIMATE' ? APPROXIMATE_DASH : null,
+      className: 'unit-outline unit-code-' + feature.properties.code
     };
   }
 
@@ -287,8 +309,9 @@
   // ---- loading ----------------------------------------------------------------------------------
 
   async function load() {
-    const [zones, plots, districts] = await Promise.all([api('GET', '/api/zones'), allPlots(),
-      api('GET', '/api/districts')]);
+    const [zones, plots, districts, units] = await Promise.all([api('GET', '/api/zones'), allPlots(),
+      api('GET', '/api/districts'), unitsOfToday()]);
+    if (units) unitLayer.addData(units);
     zones.features.forEach((f) => state.features.zone.set(f.properties.id, f));
     plots.features.forEach((f) => state.features.plot.set(f.properties.id, f));
     zoneLayer.addData(zones);
@@ -299,6 +322,17 @@
     fillZonePicker();
     const bounds = zoneLayer.getBounds();
     if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10], animate: false });
+  }
+
+  /** The outlines are a help, not the work: the page works without them. */
+  async function unitsOfToday() {
+    try {
+      return await api('GET', '/api/units?level=local' + (cfg.today ? '&asOf=' + cfg.today : ''));
+    } catch (error) {
+      console.warn(error);
+      notice(t('edit.key.unitsFailed'));
+      return null;
+    }
   }
 
   function fillZonePicker() {
@@ -344,6 +378,15 @@
     showTab('attributes');
     updateDirty();
     updateTools();
+    syncPicker();
+  }
+
+  /** The finder shows the zone in the panel, and nothing when the panel shows something else. */
+  function syncPicker() {
+    const c = state.current;
+    const picker = $('zone-picker');
+    const value = c && c.type === 'zone' && c.id != null ? String(c.id) : '';
+    picker.value = [...picker.options].some((o) => o.value === value) ? value : '';
   }
 
   function startNew(type, geometry) {
@@ -360,6 +403,7 @@
     showTab('attributes');
     updateDirty();
     updateTools();
+    syncPicker();
     if (type === 'plot' && !zone) showProblem({ local: true, detail: t('edit.plot.noZone') }, null);
     const first = $(type === 'zone' ? 'z-code' : 'p-code');
     first.focus();
@@ -376,6 +420,7 @@
     problemLayer.clearLayers();
     restyle();
     updateTools();
+    syncPicker();
   }
 
   function showItem() {
@@ -608,6 +653,52 @@
     return control;
   }
 
+  /** What the colours and lines of the map mean: zone kinds, plot statuses, unit outlines, drafts, approximate boundaries. */
+  function mapKey() {
+    const control = L.control({ position: 'topright' });
+    control.onAdd = () => {
+      const box = el('div', 'map-key');
+      box.id = 'map-key';
+      const root = el('details');
+      root.open = window.innerWidth >= 700;
+      const summary = el('summary');
+      summary.appendChild(el('h2', null, t('legend.title')));
+      root.appendChild(summary);
+      const list = (heading, rows) => {
+        root.appendChild(el('h3', null, heading));
+        const ul = el('ul');
+        rows.forEach(([swatch, label, key]) => {
+          const li = el('li');
+          li.dataset.key = key;
+          li.append(swatch, el('span', null, label));
+          ul.appendChild(li);
+        });
+        root.appendChild(ul);
+      };
+      const swatch = (border, fillColour, dash) => {
+        const node = el('span', 'swatch');
+        node.style.borderColor = border;
+        node.style.borderStyle = dash || 'solid';
+        if (fillColour) node.style.background = fillColour;
+        return node;
+      };
+      list(t('legend.kind'), Object.entries(KIND_COLOURS).map(([kind, colour]) =>
+        [swatch(colour, null), t('kind.' + kind) + ' (' + kind + ')', 'kind-' + kind]));
+      list(t('legend.plots'), Object.entries(PLOT_STATUS_COLOURS).map(([status, colour]) =>
+        [swatch(PLOT_COLOUR, colour), t('plotStatus.' + status), 'plot-' + status]));
+      list(t('edit.key.lines'), [
+        [swatch(UNIT_COLOUR, null), fill('edit.key.units', cfg.today ? dayFormat.format(new Date(cfg.today + 'T00:00:00Z')) : ''), 'units'],
+        [swatch('#333', null, 'dotted'), t('legend.approximate'), 'approximate'],
+        [swatch('#333', null, 'dashed'), t('edit.key.draft'), 'draft']
+      ]);
+      box.appendChild(root);
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    return control;
+  }
+
   /** Draws shapes to compare, each [kind, GeoJSON geometry or null], over the map with their legend. */
   function compare(shapes) {
     clearCompare();
@@ -802,6 +893,7 @@
 
   function missing() {
     const c = state.current;
+    $('reason').removeAttribute('aria-invalid');
     const values = formValues();
     const required = c.type === 'zone' ? ['code', 'name', 'source'] : ['code'];
     const prefix = c.type === 'zone' ? 'z-' : 'p-';
@@ -823,6 +915,13 @@
     }
     if (c.type === 'plot' && c.zoneId == null) {
       showProblem({ local: true, detail: t('edit.plot.noZone') }, null);
+      return finish('invalid');
+    }
+    // A draft waits for someone to publish it: they read why it was made.
+    if (!publish && !$('reason').value.trim()) {
+      $('reason').setAttribute('aria-invalid', 'true');
+      showProblem({ local: true, detail: t('edit.draft.reasonRequired') }, null);
+      $('reason').focus();
       return finish('invalid');
     }
     let address;
@@ -1228,15 +1327,50 @@
     boundary: 'edit.h.boundary', boundary_accuracy: 'edit.f.boundaryAccuracy', boundary_note: 'edit.f.boundaryNote',
     developer: 'field.developer', decision_no: 'edit.f.decisionNo', decision_date: 'edit.f.decisionDate', note: 'field.note',
     source: 'field.source', published: 'edit.h.published', deleted_at: 'edit.h.deleted', land_use: 'field.landUse',
-    cleared_on: 'field.clearedOn', zone_id: 'field.zone', lease_land_ha: 'field.leaseLandHa', other_land_ha: 'edit.h.otherLand'
+    cleared_on: 'field.clearedOn', zone_id: 'field.zone', lease_land_ha: 'field.leaseLandHa', other_land_ha: 'edit.h.otherLand',
+    parent_id: 'edit.h.col.parent', plan_period: 'edit.h.col.planPeriod', industries: 'edit.h.col.industries',
+    lease_price_min_usd: 'edit.h.col.priceMin', lease_price_max_usd: 'edit.h.col.priceMax',
+    infrastructure_note: 'edit.h.col.infrastructure', contact_name: 'edit.h.col.contactName',
+    contact_phone: 'edit.h.col.contactPhone', contact_email: 'edit.h.col.contactEmail', internal_note: 'edit.h.col.internalNote',
+    last_lease_from: 'edit.h.col.lastLeaseFrom', last_lease_signed_on: 'edit.h.col.lastLeaseSigned',
+    last_lease_operating_from: 'edit.h.col.lastLeaseOperating'
   };
+  const HECTARE_COLUMNS = ['legal_area_ha', 'lease_land_ha', 'other_land_ha'];
 
+  /** A column's label in the page's language; a column without one, in words rather than as a database name. */
   function columnLabel(column) {
-    return COLUMN_LABELS[column] ? t(COLUMN_LABELS[column]) : column;
+    if (COLUMN_LABELS[column]) return t(COLUMN_LABELS[column]);
+    const words = column.replace(/_/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /** A zone named by its code and name, for the columns that point at one. */
+  function zoneName(id) {
+    const zone = state.features.zone.get(Number(id));
+    return zone ? zone.properties.code + ' – ' + zone.properties.name : fill('edit.h.zoneNo', id);
+  }
+
+  /** A year range of PostgreSQL ("[2021,2031)") as the years it holds. */
+  function yearRange(value) {
+    const text = String(value);
+    const match = /^[[(](\d*),(\d*)[\])]$/.exec(text);
+    if (!match) return text;
+    const from = match[1] ? Number(match[1]) + (text.startsWith('(') ? 1 : 0) : null;
+    const to = match[2] ? Number(match[2]) - (text.endsWith(')') ? 1 : 0) : null;
+    return from === to ? String(from) : (from == null ? '…' : from) + '–' + (to == null ? '…' : to);
   }
 
   function historyValue(column, value) {
-    if (value == null || value === '') return '–';
+    if (value == null || value === '' || (Array.isArray(value) && !value.length)) return '–';
+    if (column === 'kind') return t('kind.' + value) + ' (' + value + ')';
+    if (column === 'zone_id' || column === 'parent_id') return zoneName(value);
+    if (column === 'industries' && Array.isArray(value)) return value.map((i) => t('portal.industry.' + i)).join(', ');
+    if (column === 'plan_period') return yearRange(value);
+    if (HECTARE_COLUMNS.includes(column)) return ha(Number(value));
+    if (/_usd$/.test(column)) return 'US$' + haFormat.format(Number(value));
+    if (typeof value === 'boolean' && column !== 'published') return t(value ? 'edit.h.yes' : 'edit.h.no');
+    if (Array.isArray(value)) return value.join(', ');
+    if (typeof value === 'object') return t('edit.h.changed');
     if (column === 'plan_status') return t('status.' + value);
     if (column === 'lifecycle') return t('lifecycle.' + value);
     if (column === 'land_use') return t('landUse.' + value);
@@ -1259,7 +1393,6 @@
     const c = state.current;
     const list = $('history-list');
     list.replaceChildren(el('li', 'none', t('map.loading')));
-    $('restore-box').hidden = c.type !== 'zone';
     let entries;
     try {
       entries = await api('GET', base(c.type) + c.id + '/history');
@@ -1287,14 +1420,16 @@
     if (entry.operation === 'UPDATE') {
       const changes = el('ul', 'changes');
       (entry.changed || []).filter((column) => !HIDDEN_COLUMNS.includes(column)).forEach((column) => {
-        const label = columnLabel(column);
+        const li = el('li', 'change change-' + column);
+        li.append(el('span', 'label', columnLabel(column)), ': ');
         if (column === 'boundary' || column === 'district_id') {
-          changes.appendChild(el('li', 'change change-' + column, label + ': ' + t('edit.h.changed')));
-          return;
+          li.append(t('edit.h.changed'));
+        } else {
+          const before = entry.oldValues ? entry.oldValues[column] : null;
+          const after = entry.newValues ? entry.newValues[column] : null;
+          li.append(historyValue(column, before) + ' → ' + historyValue(column, after));
         }
-        const before = entry.oldValues ? entry.oldValues[column] : null;
-        const after = entry.newValues ? entry.newValues[column] : null;
-        changes.appendChild(el('li', 'change change-' + column, label + ': ' + historyValue(column, before) + ' → ' + historyValue(column, after)));
+        changes.appendChild(li);
       });
       if (changes.children.length) li.appendChild(changes);
     }
@@ -1307,32 +1442,73 @@
       show.addEventListener('click', () => showHistoryShapes(li, show, entry.operation === 'INSERT' ? null : before, after));
       li.appendChild(show);
     }
-    if (state.current.type === 'zone' && entry.newValues && !latest && !(entry.newValues.deleted_at)) {
+    if (entry.newValues && !latest && !(entry.newValues.deleted_at)) {
       const button = el('button', 'secondary restore', t('edit.restore'));
       button.type = 'button';
-      button.addEventListener('click', () => restore(entry.id));
+      button.setAttribute('aria-expanded', 'false');
+      button.addEventListener('click', () => askRestore(li, button, entry));
       li.appendChild(button);
     }
     return li;
   }
 
+  /** Restore was chosen: its reason is asked right there, under the entry, before anything is sent. */
+  function askRestore(li, button, entry) {
+    closeRestore();
+    const box = el('div', 'restore-ask');
+    box.id = 'restore-box';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-labelledby', 'restore-label');
+    const label = el('label', null, fill('edit.restore.ask', whenFormat.format(new Date(entry.changedAt))));
+    label.id = 'restore-label';
+    label.htmlFor = 'restore-reason';
+    const reason = el('textarea');
+    reason.id = 'restore-reason';
+    reason.rows = 2;
+    reason.maxLength = 1000;
+    reason.setAttribute('aria-required', 'true');
+    const confirm = el('button', 'primary', t('edit.restore.confirm'));
+    confirm.type = 'button';
+    confirm.id = 'restore-confirm';
+    confirm.addEventListener('click', () => restore(entry.id));
+    const cancel = el('button', 'secondary', t('edit.tool.cancel'));
+    cancel.type = 'button';
+    cancel.id = 'restore-cancel';
+    cancel.addEventListener('click', () => {
+      closeRestore();
+      button.focus();
+    });
+    const actions = el('div', 'actions');
+    actions.append(confirm, cancel);
+    box.append(label, reason, actions);
+    li.appendChild(box);
+    button.setAttribute('aria-expanded', 'true');
+    reason.focus();
+  }
+
+  function closeRestore() {
+    const open = $('restore-box');
+    if (open) open.remove();
+    document.querySelectorAll('#history-list .restore[aria-expanded="true"]').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+  }
+
   async function restore(changeId) {
     const c = state.current;
-    const reason = $('restore-reason').value.trim();
+    const input = $('restore-reason');
+    const reason = input.value.trim();
     if (!reason) {
-      $('restore-reason').setAttribute('aria-invalid', 'true');
-      $('restore-reason').focus();
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
       return finish('invalid');
     }
-    $('restore-reason').removeAttribute('aria-invalid');
+    input.removeAttribute('aria-invalid');
     clearMessages();
     await run(async () => {
-      const feature = await api('POST', '/api/zones/' + c.id + '/restore', { changeId, version: c.version, reason });
-      upsert('zone', feature);
-      select('zone', feature.properties.id);
+      const feature = await api('POST', base(c.type) + c.id + '/restore', { changeId, version: c.version, reason });
+      upsert(c.type, feature);
+      select(c.type, feature.properties.id);
       $('done').textContent = fill('edit.done.restored', feature.properties.code);
       showWarnings(feature.warnings || []);
-      $('restore-reason').value = '';
     }, 'restored');
     if (panel.dataset.result !== 'restored') showTab('attributes');
   }
@@ -1435,8 +1611,10 @@
     });
     $('zone-picker').addEventListener('change', () => {
       const id = Number($('zone-picker').value);
-      if (!id) return;
-      if (isDirty() && !window.confirm(t('edit.confirmDiscard'))) return;
+      if (!id || isCurrent('zone', id) || (isDirty() && !window.confirm(t('edit.confirmDiscard')))) {
+        syncPicker();
+        return;
+      }
       select('zone', id);
       const bounds = currentBounds();
       if (bounds) map.fitBounds(bounds, { padding: [20, 20], animate: false });

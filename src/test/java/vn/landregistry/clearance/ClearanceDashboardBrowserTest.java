@@ -373,7 +373,9 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		browser.findElement(By.id("lang-switch")).click();
 		waitLoaded("true");
 		assertThat(text(browser.findElement(By.id("summary-heading")))).isEqualTo("Tổng quan");
-		assertThat(browser.getCurrentUrl()).contains("unit=BG-YD");
+		// the same address in the other language: the unit as it was asked for (here ?district=)
+		assertThat(browser.getCurrentUrl()).contains("district=BG-YD", "lang=vi");
+		assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).startsWith("Yên Dũng (");
 	}
 
 	@Test

@@ -304,6 +304,7 @@ class MapEditingBrowserTest extends PostgisTest {
 		type("z-code", code);
 		type("z-name", "Cụm kiểm thử chồng lấn");
 		type("z-source", "kiểm thử giao diện");
+		type("reason", "Cụm mới cạnh Đại Lâm");
 		save("save-draft", "problem");
 
 		// The overlaps the server measured, computed again here from the shape the page sent.
@@ -345,6 +346,7 @@ class MapEditingBrowserTest extends PostgisTest {
 		clickMap(zone.lat + 0.5 * SIDE, zone.lon + 0.8 * SIDE, 0, 0);
 		click("tool-finish");
 		type("p-code", "UI-BOW");
+		type("reason", "Lô hình nơ");
 		save("save-draft", "problem");
 
 		WebElement problem = browser.findElement(By.id("problem"));
@@ -407,15 +409,21 @@ class MapEditingBrowserTest extends PostgisTest {
 		assertThat(text(entries.get(1))).contains("Bổ sung ghi chú", "Ghi chú: – → Ghi chú của đồng nghiệp");
 		assertThat(text(entries.get(2))).contains("Tạo mới");
 
-		// Restoring the first version takes a reason and comes back as a new change.
-		entries.get(2).findElement(By.cssSelector("button.restore")).click();
+		// Restoring the first version asks for a reason once chosen, under that entry, and comes back as a new change.
+		assertThat(browser.findElements(By.id("restore-reason"))).as("no reason asked before Restore is chosen").isEmpty();
+		WebElement restore = entries.get(2).findElement(By.cssSelector("button.restore"));
+		restore.click();
+		WebElement reason = entries.get(2).findElement(By.id("restore-reason"));
+		assertThat(reason.isDisplayed()).isTrue();
+		assertThat(browser.switchTo().activeElement()).as("the reason asked, focused").isEqualTo(reason);
+		assertThat(restore.getDomAttribute("aria-expanded")).isEqualTo("true");
+		assertThat(text(entries.get(2).findElement(By.id("restore-box")))).contains("Lý do khôi phục");
+		save("restore-confirm", "invalid");
 		assertThat(browser.findElement(By.id("restore-reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(this.jdbc.sql("SELECT version FROM zone WHERE id = :id").param("id", zone.id).query(Long.class).single())
+			.as("nothing restored without a reason").isEqualTo(2);
 		type("restore-reason", "Quay lại tên ban đầu");
-		js("delete document.getElementById('panel').dataset.result");
-		browser.findElements(By.cssSelector("#history-list li.history-entry")).get(2).findElement(By.cssSelector("button.restore"))
-			.click();
-		waitFor("the restore", () -> panelResult() != null);
-		assertThat(panelResult()).isEqualTo("restored");
+		save("restore-confirm", "restored");
 		assertThat(this.jdbc.sql("SELECT name_vi FROM zone WHERE id = :id").param("id", zone.id).query(String.class).single())
 			.isEqualTo("Cụm kiểm thử giao diện");
 		assertThat(browser.findElement(By.id("z-name")).getDomProperty("value")).isEqualTo("Cụm kiểm thử giao diện");
@@ -572,6 +580,136 @@ class MapEditingBrowserTest extends PostgisTest {
 		assertThat(this.officer.get("/edit").status()).as("a district officer does not edit the map").isEqualTo(403);
 		assertThat(this.editor.get("/edit").status()).isEqualTo(200);
 		assertThat(this.admin.get("/edit").status()).isEqualTo(200);
+	}
+
+	@Test
+	void theUnitsOfTheDayAreOutlinedUnderTheZonesAndAKeySaysWhatEachColourAndLineMeans() {
+		signIn(TestUsers.EDITOR);
+		JsonNode units = this.editor.get("/api/units?level=local").json().get("features");
+		int outlined = 0;
+		for (JsonNode unit : units) {
+			outlined += unit.get("geometry").isNull() ? 0 : 1;
+		}
+		assertThat(outlined).isPositive();
+		int expected = outlined;
+		waitFor("the unit outlines", () -> browser.findElements(By.cssSelector("#edit-map path.unit-outline")).size() == expected);
+		Number unitsZ = (Number) js("return Number(getComputedStyle(editMap.getPane('unitsPane')).zIndex)");
+		Number zonesZ = (Number) js("return Number(getComputedStyle(editMap.getPane('zonesPane')).zIndex)");
+		assertThat((Boolean) js("return editMap.getPane('unitsPane').contains(document.querySelector('#edit-map path.unit-outline'))"))
+			.isTrue();
+		assertThat(unitsZ.intValue()).as("under the zones").isLessThan(zonesZ.intValue());
+		assertThat(browser.findElement(By.cssSelector("#edit-map path.unit-outline")).getDomAttribute("fill")).isEqualTo("none");
+
+		WebElement key = browser.findElement(By.id("map-key"));
+		assertThat(key.isDisplayed()).isTrue();
+		assertThat(text(key)).contains("Chú giải", "Khu công nghiệp (KCN)", "Cụm công nghiệp (CCN)", "Đất sạch, sẵn sàng cho thuê",
+				"Chưa giải phóng mặt bằng", "Đã giữ chỗ", "Đã cho thuê", "Đang hoạt động", "Xã, phường", "Ranh giới gần đúng (chưa đo đạc)",
+				"nháp");
+		assertThat(browser.findElements(By.cssSelector("#map-key li[data-key]"))).hasSize(10);
+
+		// Plots are filled by their status, with the colour the key gives it.
+		JsonNode plot = this.editor.get("/api/plots?limit=1").json().get("features").get(0);
+		String status = plot.get("properties").get("status").asString();
+		WebElement path = browser.findElement(By.cssSelector("#edit-map path.plot-id-" + plot.get("properties").get("id").asLong()));
+		assertThat(path.getDomAttribute("class")).contains("plot-status-" + status);
+		String swatch = (String) js("return getComputedStyle(document.querySelector('#map-key li[data-key=\"plot-' + arguments[0] + '\"] .swatch')).backgroundColor",
+				status);
+		assertThat(rgb(path.getDomAttribute("fill"))).isEqualTo(swatch);
+		screenshot("edit-key");
+
+		open("/edit?lang=en");
+		assertThat(text(browser.findElement(By.id("map-key")))).contains("Legend", "Industrial zone (KCN)", "Communes and wards",
+				"Approximate boundary", "draft");
+		open("/edit?lang=vi");
+	}
+
+	@Test
+	void historyIsWrittenInWordsAndWrappedAndADraftAsksForItsReason() {
+		TestZone zone = createZone();
+		String longNote = "Ghi-chú-rất-dài-không-có-khoảng-trắng-".repeat(12);
+		Http.Response changed = this.editor.send("PATCH", "/api/zones/" + zone.id, """
+				{"version": 0, "planStatus": "EXPANDED", "boundaryAccuracy": "SURVEYED", "legalAreaHa": 120.5,
+				 "note": "%s", "reason": "Cập nhật theo quyết định mở rộng"}""".formatted(longNote));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		signIn(TestUsers.EDITOR);
+		chooseZone(zone);
+
+		// A draft without a reason is not sent: the reason is asked for.
+		type("z-name", "Cụm kiểm thử (nháp không lý do)");
+		assertThat(browser.findElement(By.id("reason")).getDomProperty("value")).isEmpty();
+		save("save-draft", "invalid");
+		assertThat(browser.findElement(By.id("reason")).getDomAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("reason");
+		assertThat(text(By.id("problem"))).contains("lý do của bản nháp");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM draft_revision WHERE table_name = 'zone' AND row_id = :id")
+			.param("id", zone.id).query(Long.class).single()).as("nothing saved").isZero();
+		type("reason", "Đổi tên chờ duyệt");
+		save("save-draft", "drafted");
+		assertThat(browser.findElement(By.id("reason")).getDomAttribute("aria-invalid")).isNull();
+		assertThat(text(By.id("pending-draft"))).contains("Đổi tên chờ duyệt");
+
+		// The history in words: labels and values as people read them, no column names or codes.
+		click("tab-history");
+		waitFor("the history", () -> browser.findElement(By.id("history-list")).getDomAttribute("data-loaded") != null);
+		WebElement change = browser.findElements(By.cssSelector("#history-list li.history-entry")).get(0);
+		String words = text(change);
+		assertThat(words).contains("Sửa", "Cập nhật theo quyết định mở rộng", "Quy hoạch 2021–2030: Thành lập mới → Mở rộng",
+				"Độ chính xác ranh giới: Gần đúng → Đã đo đạc", "Diện tích pháp lý: 115 ha → 120,5 ha", "Ghi chú: – → Ghi-chú");
+		assertThat(words).doesNotContain("EXPANDED", "SURVEYED", "APPROXIMATE", "plan_status", "legal_area_ha", "boundary_accuracy");
+		WebElement history = browser.findElement(By.id("history"));
+		assertThat(((Number) js("return arguments[0].scrollWidth - arguments[0].clientWidth", history)).intValue())
+			.as("long values wrap inside the panel").isLessThanOrEqualTo(0);
+		WebElement note = change.findElement(By.cssSelector("li.change-note"));
+		assertThat(note.getSize().getHeight()).as("the long note on several lines").isGreaterThan(3 * 14);
+		screenshot("edit-history-words");
+	}
+
+	@Test
+	void theZonePickerStaysInStepWithThePanelWhenASwitchIsCancelled() {
+		TestZone first = createZone();
+		TestZone second = createZone();
+		long plot = apiPlot(second, "UI-PK", second.lon + 0.3 * SIDE, second.lon + 0.6 * SIDE);
+		signIn(TestUsers.EDITOR);
+		chooseZone(first);
+		assertThat(pickerValue()).isEqualTo(String.valueOf(first.id));
+		type("z-name", "Cụm kiểm thử (chưa lưu)");
+
+		// Another zone chosen, the unsaved change kept: the picker goes back to the zone in the panel.
+		js("window.confirm = () => false");
+		new Select(browser.findElement(By.id("zone-picker"))).selectByValue(String.valueOf(second.id));
+		assertThat(browser.findElement(By.id("item")).getDomAttribute("data-id")).isEqualTo(String.valueOf(first.id));
+		assertThat(pickerValue()).as("in step with the panel").isEqualTo(String.valueOf(first.id));
+		assertThat(browser.findElement(By.id("z-name")).getDomProperty("value")).isEqualTo("Cụm kiểm thử (chưa lưu)");
+
+		// Choosing the blank line does not leave the picker blank beside a zone either.
+		new Select(browser.findElement(By.id("zone-picker"))).selectByValue("");
+		assertThat(pickerValue()).isEqualTo(String.valueOf(first.id));
+
+		// The change dropped: the switch happens, and both show the second zone.
+		js("window.confirm = () => true");
+		new Select(browser.findElement(By.id("zone-picker"))).selectByValue(String.valueOf(second.id));
+		waitFor("the second zone", () -> String.valueOf(second.id).equals(browser.findElement(By.id("item")).getDomAttribute("data-id")));
+		assertThat(pickerValue()).isEqualTo(String.valueOf(second.id));
+
+		// A plot chosen on the map: the picker shows no zone, since the panel shows none.
+		js("editMap.setZoom(editMap.getZoom() - 1, { animate: false })");
+		browser.findElement(By.cssSelector("#edit-map path.plot-id-" + plot)).click();
+		waitFor("the plot", () -> String.valueOf(plot).equals(browser.findElement(By.id("item")).getDomAttribute("data-id")));
+		assertThat(pickerValue()).isEmpty();
+		js("window.confirm = () => { throw new Error('nothing to confirm'); }");
+		new Select(browser.findElement(By.id("zone-picker"))).selectByValue(String.valueOf(first.id));
+		waitFor("the first zone", () -> String.valueOf(first.id).equals(browser.findElement(By.id("item")).getDomAttribute("data-id")));
+		assertThat(pickerValue()).isEqualTo(String.valueOf(first.id));
+	}
+
+	private static String pickerValue() {
+		return browser.findElement(By.id("zone-picker")).getDomProperty("value");
+	}
+
+	/** A colour of SVG (#43a047) as CSS computes it (rgb(67, 160, 71)). */
+	private static String rgb(String hex) {
+		int value = Integer.parseInt(hex.substring(1), 16);
+		return "rgb(" + (value >> 16) + ", " + ((value >> 8) & 0xff) + ", " + (value & 0xff) + ")";
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------
