@@ -139,6 +139,19 @@ class ClearancePlanAndFiguresTest extends PostgisTest {
 	}
 
 	@Test
+	void theLayerExportCarriesTheDecisionAndGivesHouseholdsAndAmountsToStaffOnly() {
+		step(0, "\"eventDate\":\"2024-07-05\",\"planDecisionNo\":\"123/QĐ-UBND\",\"planDecisionDate\":\"2024-07-01\"");
+		String staff = csv(this.editor, "/api/exports/clearance?format=CSV&lang=en");
+		assertThat(staff.lines().findFirst().orElseThrow()).contains("decision_no", "decision_date", "households",
+				"relocated", "planned_vnd", "paid_vnd");
+		assertThat(staff).contains("123/QĐ-UBND", "2024-07-01", "20000000000");
+		String open = csv(this.http, "/api/exports/clearance?format=CSV&lang=en");
+		assertThat(open.lines().findFirst().orElseThrow()).contains("decision_no").doesNotContain("households", "planned_vnd",
+				"paid_vnd");
+		assertThat(open).contains("123/QĐ-UBND").doesNotContain("20000000000");
+	}
+
+	@Test
 	void filesAreTitledInTheLanguageAsked() {
 		String vi = csv(this.http, "/api/stats/clearance?groupBy=zone&zone=TST-C&format=csv&lang=vi");
 		assertThat(vi.lines().findFirst().orElseThrow()).startsWith("\uFEFFMã,Tên,Tên tiếng Anh,Số giai đoạn,Diện tích cần GPMB (ha)")
