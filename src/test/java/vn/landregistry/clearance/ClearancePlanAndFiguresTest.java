@@ -95,6 +95,10 @@ class ClearancePlanAndFiguresTest extends PostgisTest {
 		assertProblem(step(0, "\"eventDate\":\"2024-07-05\",\"targetDate\":\"2024-13-01\""), 400, null, "");
 
 		assertThat(TableChecksums.of(this.jdbc, "clearance_phase", "clearance_event")).isEqualTo(before);
+
+		// the target sent back unchanged is no new target: a client may send the whole state
+		Http.Response same = step(0, "\"eventDate\":\"2024-07-05\",\"targetDate\":\"2024-06-30\",\"clearedHa\":1");
+		assertThat(same.status()).as(same.body()).isEqualTo(201);
 	}
 
 	@Test
