@@ -39,6 +39,8 @@
   const statusLabel = (status) => t('clearance.status.' + status);
 
   const statusBox = document.getElementById('status');
+  // households and amounts, when the setting keeps them from this reader
+  const hidden = (figure) => (cfg.hiddenFigures || []).includes(figure);
   const form = document.getElementById('step-form');
   const field = (name) => form.elements[name];
 
@@ -105,17 +107,18 @@
   function showSummary(row) {
     const r = row || { phases: 0, areaHa: 0, clearedHa: 0, clearedPct: null, handedOver: 0, blocked: 0, overdue: 0, cleanLandHa: 0 };
     const box = document.getElementById('summary');
-    box.replaceChildren(
+    const figures = [
       figure('phases', t('clearance.sum.phases'), count(r.phases),
         fill('clearance.sum.phases.detail', count(r.handedOver), count(r.blocked))),
       figure('area', t('clearance.sum.area'), ha(r.areaHa), null),
       figure('cleared', t('clearance.sum.cleared'), ha(r.clearedHa), pct(r.clearedPct), progressBar(r.clearedPct, null, t('clearance.sum.cleared'))),
       figure('clean', t('clearance.sum.clean'), ha(r.cleanLandHa || 0), t('clearance.sum.clean.detail')),
       figure('overdue', t('clearance.sum.overdue'), count(r.overdue), r.overdue ? t('clearance.sum.overdue.detail') : t('clearance.sum.overdue.none')),
-      figure('paid', t('clearance.sum.paid'), money(r.amountPaidVnd),
+      hidden('amounts') ? null : figure('paid', t('clearance.sum.paid'), money(r.amountPaidVnd),
         fill('clearance.sum.paid.detail', money(r.amountPlannedVnd), pct(share(r.amountPaidVnd, r.amountPlannedVnd)))),
-      figure('households', t('clearance.sum.households'), count(r.householdsRelocated),
-        fill('clearance.sum.households.detail', count(r.householdsAffected))));
+      hidden('households') ? null : figure('households', t('clearance.sum.households'), count(r.householdsRelocated),
+        fill('clearance.sum.households.detail', count(r.householdsAffected)))];
+    box.replaceChildren(...figures.filter(Boolean));
     box.classList.toggle('has-overdue', Boolean(r.overdue));
   }
 
@@ -374,12 +377,12 @@
     const rows = [
       [t('clearance.f.areaHa'), ha(p.areaHa)],
       [t('clearance.f.clearedHa'), ha(p.clearedHa) + ' (' + pct(p.clearedPct) + ')'],
-      [t('clearance.f.households'), fill('clearance.households.text', count(p.householdsRelocated), count(p.householdsAffected))],
-      [t('clearance.f.amounts'), fill('clearance.amounts.text', money(p.amountPaidVnd), money(p.amountPlannedVnd))],
+      hidden('households') ? null : [t('clearance.f.households'), fill('clearance.households.text', count(p.householdsRelocated), count(p.householdsAffected))],
+      hidden('amounts') ? null : [t('clearance.f.amounts'), fill('clearance.amounts.text', money(p.amountPaidVnd), money(p.amountPlannedVnd))],
       [t('clearance.f.targetDate'), date(p.targetDate) + (p.overdue ? ' – ' + fill('clearance.overdue.daysOnly', count(daysBetween(p.targetDate, cfg.today))) : '')],
       [t('clearance.f.planDecision'), p.planDecisionNo ? p.planDecisionNo + (p.planDecisionDate ? ' (' + date(p.planDecisionDate) + ')' : '') : DASH],
       [t('clearance.f.lastEventOn'), date(p.lastEventOn)]
-    ];
+    ].filter(Boolean);
     if (p.status === 'BLOCKED') rows.splice(1, 0, [t('clearance.blockedReason'), p.blockedReason || DASH]);
     if (p.source) rows.push([t('field.source'), p.source]);
     if (p.note) rows.push([t('field.note'), p.note]);
@@ -481,6 +484,10 @@
     field('clearedHa').value = p.clearedHa == null ? '' : p.clearedHa;
     field('householdsRelocated').value = p.householdsRelocated == null ? '' : p.householdsRelocated;
     field('amountPaidVnd').value = p.amountPaidVnd == null ? '' : p.amountPaidVnd;
+    field('amountPlannedVnd').value = p.amountPlannedVnd == null ? '' : p.amountPlannedVnd;
+    field('targetDate').value = p.targetDate || '';
+    field('planDecisionNo').value = p.planDecisionNo || '';
+    field('planDecisionDate').value = p.planDecisionDate || '';
     field('blockedReason').value = p.blockedReason || '';
     ['reason', 'attachmentRef', 'note'].forEach((name) => { field(name).value = ''; });
     clearErrors();
@@ -517,6 +524,9 @@
     const paid = number('amountPaidVnd');
     hint('amountPaidVnd', fill('clearance.f.amountPaidVnd.hint', paid == null || Number.isNaN(paid) ? DASH : money(paid), money(p.amountPlannedVnd)));
     hint('status', fill('clearance.f.status.hint', statusLabel(p.status)));
+    const planned = number('amountPlannedVnd');
+    hint('amountPlannedVnd', fill('clearance.f.amountPlannedVnd.hint', planned == null || Number.isNaN(planned) ? DASH : money(planned)));
+    hint('targetDate', fill('clearance.f.newTargetDate.hint', date(p.targetDate)));
   }
 
   /** The server's rules, checked before sending; the server checks them again. */
@@ -528,7 +538,11 @@
     if (!day) add('eventDate', t('clearance.err.eventDate.required'));
     else if (day > cfg.today) add('eventDate', fill('clearance.err.eventDate.future', date(cfg.today)));
     else if (p.lastEventOn && day < p.lastEventOn) add('eventDate', fill('clearance.err.eventDate.beforePrevious', date(p.lastEventOn)));
-    ['clearedHa', 'householdsRelocated', 'amountPaidVnd'].forEach((name) => checkNumber(name, add));
+    ['clearedHa', 'householdsRelocated', 'amountPaidVnd', 'amountPlannedVnd'].forEach((name) => checkNumber(name, add));
+    const target = field('targetDate').value;
+    if (target && day && target !== (p.targetDate || '') && target < day) add('targetDate', fill('clearance.err.targetDate.beforeStep', date(day)));
+    const decided = field('planDecisionDate').value;
+    if (decided && day && decided !== (p.planDecisionDate || '') && decided > day) add('planDecisionDate', fill('clearance.err.planDecisionDate.afterStep', date(day)));
     const status = field('status').value;
     if (status === 'BLOCKED' && !field('blockedReason').value.trim()) add('blockedReason', t('clearance.err.blockedReason.required'));
     if (reasonNeeded() && !field('reason').value.trim()) {
@@ -571,6 +585,12 @@
     if (relocated != null && relocated !== p.householdsRelocated) body.householdsRelocated = relocated;
     const paid = number('amountPaidVnd');
     if (paid != null && paid !== p.amountPaidVnd) body.amountPaidVnd = paid;
+    const planned = number('amountPlannedVnd');
+    if (planned != null && planned !== p.amountPlannedVnd) body.amountPlannedVnd = planned;
+    ['targetDate', 'planDecisionNo', 'planDecisionDate'].forEach((name) => {
+      const value = field(name).value.trim();
+      if (value && value !== (p[name] || '')) body[name] = value;
+    });
     return body;
   }
 
@@ -651,7 +671,8 @@
   const RULE_FIELDS = {
     cleared_within_area: 'clearedHa', handed_over_is_cleared: 'clearedHa', event_not_in_future: 'eventDate',
     event_before_previous: 'eventDate', backwards_needs_reason: 'reason',
-    clearance_relocated_within_affected: 'householdsRelocated', stale_version: null
+    clearance_relocated_within_affected: 'householdsRelocated', target_before_step: 'targetDate',
+    decision_after_step: 'planDecisionDate', stale_version: null
   };
 
   function showProblem(problem, lead) {

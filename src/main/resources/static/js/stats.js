@@ -57,14 +57,31 @@
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
   }
 
+  // The controls a link keeps: /stats?kind=KCN&unit=BG-YD&asOf=2024-12-31 opens as it was left.
+  const URL_FIELDS = ['kind', 'unit', 'asOf', 'step', 'from', 'to'];
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+  let wantedUnit = '';
+
   // The server fills in the province's today; the browser's date is only a fallback.
   function initControls() {
     const today = new Date();
     const f = form.elements;
+    const asked = new URLSearchParams(window.location.search);
+    ['asOf', 'from', 'to'].forEach((name) => {
+      if (DATE.test(asked.get(name) || '')) f[name].value = asked.get(name);
+    });
+    ['kind', 'step'].forEach((name) => {
+      const value = asked.get(name);
+      if (value && Array.from(f[name].options).some((o) => o.value === value)) f[name].value = value;
+    });
+    wantedUnit = (asked.get('unit') || asked.get('district') || asked.get('commune') || '').trim();
     if (!f.asOf.value) f.asOf.value = isoDate(today);
     if (!f.to.value) f.to.value = isoDate(today);
     if (!f.from.value) f.from.value = isoDate(new Date(today.getFullYear() - 5, today.getMonth(), today.getDate()));
-    form.addEventListener('change', reload);
+    form.addEventListener('change', (event) => {
+      if (event.target.name === 'unit') wantedUnit = event.target.value;
+      reload();
+    });
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       reload();
@@ -73,7 +90,50 @@
 
   function controls() {
     const f = form.elements;
-    return { kind: f.kind.value, asOf: f.asOf.value, step: f.step.value, from: f.from.value, to: f.to.value };
+    return { kind: f.kind.value, unit: wantedUnit, asOf: f.asOf.value, step: f.step.value, from: f.from.value, to: f.to.value };
+  }
+
+  /** The address bar and the language link follow the controls, leaving out what is as by default. */
+  function keepInUrl(c) {
+    const defaults = { asOf: cfg.today, to: cfg.today, from: cfg.seriesFrom, step: 'quarter' };
+    const address = new URL(window.location.href);
+    URL_FIELDS.forEach((name) => {
+      if (c[name] && c[name] !== defaults[name]) address.searchParams.set(name, c[name]);
+      else address.searchParams.delete(name);
+    });
+    ['district', 'commune'].forEach((name) => address.searchParams.delete(name));
+    window.history.replaceState(null, '', address.pathname + address.search);
+    const langLink = document.getElementById('lang-switch');
+    if (langLink) {
+      const switched = new URL(langLink.href, window.location.href);
+      URL_FIELDS.forEach((name) => {
+        if (address.searchParams.has(name)) switched.searchParams.set(name, address.searchParams.get(name));
+        else switched.searchParams.delete(name);
+      });
+      langLink.href = switched.pathname + switched.search;
+    }
+  }
+
+  /** The units of the chosen day, and the asked one even when it is of another day (judged on its last day). */
+  function unitOptions(units) {
+    const select = form.elements.unit;
+    const options = [select.options[0]];
+    const known = new Set();
+    units.features.map((f) => f.properties).filter((u) => u.level !== 'PROVINCE')
+      .sort((a, b) => named(a).localeCompare(named(b), locale))
+      .forEach((u) => {
+        known.add(u.code);
+        const option = el('option', null, named(u));
+        option.value = u.code;
+        options.push(option);
+      });
+    if (wantedUnit && !known.has(wantedUnit)) {
+      const option = el('option', null, wantedUnit);
+      option.value = wantedUnit;
+      options.push(option);
+    }
+    select.replaceChildren(...options);
+    select.value = wantedUnit;
   }
 
   function url(path, params) {
@@ -138,15 +198,16 @@
 
   async function load(current) {
     const c = controls();
-    const scope = { kind: c.kind, asOf: c.asOf };
+    keepInUrl(c);
+    const scope = { kind: c.kind, unit: c.unit, asOf: c.asOf };
     const addresses = {
       zone: url('/api/stats/fill-rate', Object.assign({ groupBy: 'zone' }, scope)),
       district: url('/api/stats/fill-rate', Object.assign({ groupBy: 'unit' }, scope)),
       kind: url('/api/stats/fill-rate', Object.assign({ groupBy: 'kind' }, scope)),
-      series: url('/api/stats/fill-rate/series', { groupBy: 'kind', kind: c.kind, from: c.from, to: c.to, step: c.step }),
+      series: url('/api/stats/fill-rate/series', { groupBy: 'kind', kind: c.kind, unit: c.unit, from: c.from, to: c.to, step: c.step }),
       plan: '/api/stats/plan-progress',
       reported: '/api/stats/reported',
-      zones: url('/api/zones', { kind: c.kind, asOf: c.asOf })
+      zones: url('/api/zones', { kind: c.kind, unit: c.unit, asOf: c.asOf })
     };
     // units of the chosen day: districts before 2025-07-01, communes and wards of the merged province after
     const [zone, district, kind, series, plan, reported, zones, districts] = await Promise.all([
@@ -154,6 +215,7 @@
       getOnce(addresses.plan), getOnce(addresses.reported), getJson(addresses.zones), getOnce(url('/api/units', { asOf: c.asOf }))
     ]);
     if (current !== generation) return;
+    unitOptions(districts);
 
     const names = {};
     zones.features.forEach((f) => { names[f.properties.unit] = f.properties.unitName; });
@@ -166,7 +228,7 @@
     districtChart(district.rows);
     seriesChart(series);
     planChart(plan.rows);
-    choropleth(zones, districts);
+    choropleth(zones, districts, district.rows);
     TABLES.zone.show(zone.rows, zone.total, names);
     TABLES.district.show(district.rows, district.total);
     TABLES.kind.show(kind.rows, kind.total);
@@ -192,7 +254,7 @@
     ['csv', 'xlsx'].forEach((format, i) => {
       if (i > 0) box.appendChild(document.createTextNode(' · '));
       const link = el('a', 'download download-' + format, format.toUpperCase());
-      link.href = withFormat(address, format);
+      link.href = withFormat(address + (address.includes('?') ? '&' : '?') + 'lang=' + cfg.lang, format);
       link.setAttribute('download', '');
       link.appendChild(el('span', 'visually-hidden', ' – ' + caption));
       box.appendChild(link);
@@ -385,7 +447,10 @@
   }
   let districtLayer = null;
   let zoneLayer = null;
-  let fitted = false;
+  let dotLayer = null;
+  let fitted = null;
+  // Below this zoom a zone of a few dozen hectares is a speck: each zone also gets a dot of fixed size.
+  const DOT_MAX_ZOOM = 12;
 
   function rateClass(value) {
     if (value == null) return -1;
@@ -394,12 +459,35 @@
     return i;
   }
 
-  function choropleth(zones, districts) {
+  // Units are shaded by their own fill rate (area-weighted over their zones), lightly, under the zones.
+  function choropleth(zones, districts, unitRows) {
+    const unitRates = {};
+    (unitRows || []).forEach((row) => { unitRates[row.key] = row.occupancyRate; });
     if (districtLayer) districtLayer.remove();
     districtLayer = L.geoJSON(districts, {
-      interactive: false,
-      style: () => ({ color: '#555', weight: 1, fill: false, dashArray: '4 3', className: 'district' })
+      filter: (feature) => feature.properties.level !== 'PROVINCE',
+      style: (feature) => {
+        const c = rateClass(unitRates[feature.properties.code]);
+        return {
+          color: '#555', weight: 1, dashArray: '4 3', fill: c >= 0, fillOpacity: 0.35,
+          fillColor: c < 0 ? NO_LAND_COLOUR : CLASS_COLOURS[c],
+          className: 'district' + (c >= 0 ? ' unit-shade unit-class-' + c : '')
+        };
+      },
+      onEachFeature: (feature, layer) => {
+        if (feature.properties.code in unitRates) layer.bindTooltip(() => unitTooltip(feature.properties, unitRates), { sticky: true });
+      }
     }).addTo(map);
+    if (dotLayer) dotLayer.remove();
+    dotLayer = L.layerGroup(zones.features.filter((f) => f.geometry).map((feature) => {
+      const c = rateClass(feature.properties.occupancyRate);
+      const centre = L.geoJSON(feature).getBounds().getCenter();
+      return L.circleMarker(centre, {
+        radius: 6, color: '#222', weight: 1.5, fillOpacity: 0.95,
+        fillColor: c < 0 ? NO_LAND_COLOUR : CLASS_COLOURS[c],
+        className: 'zone-dot zone-dot-' + feature.properties.kind + ' zone-class-' + (c < 0 ? 'none' : c)
+      }).bindTooltip(() => zoneTooltip(feature.properties), { sticky: true });
+    }));
     if (zoneLayer) zoneLayer.remove();
     zoneLayer = L.geoJSON(zones, {
       style: (feature) => {
@@ -412,11 +500,29 @@
       },
       onEachFeature: (feature, layer) => layer.bindTooltip(() => zoneTooltip(feature.properties), { sticky: true })
     }).addTo(map);
-    if (!fitted) {
+    if (dotLayer) dotLayer.remove(); // on top of the zones again
+    showDots();
+    // the province first; a unit's zones when one is chosen
+    if (fitted !== wantedUnit) {
       const bounds = zoneLayer.getLayers().length ? zoneLayer.getBounds() : districtLayer.getBounds();
-      if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
-      fitted = true;
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10], maxZoom: 13 });
+      fitted = wantedUnit;
     }
+  }
+
+  function showDots() {
+    if (!dotLayer) return;
+    const wanted = map.getZoom() < DOT_MAX_ZOOM;
+    if (wanted && !map.hasLayer(dotLayer)) dotLayer.addTo(map);
+    if (!wanted && map.hasLayer(dotLayer)) dotLayer.remove();
+  }
+  map.on('zoomend', showDots);
+
+  function unitTooltip(p, rates) {
+    const root = el('div', 'zone-tip');
+    root.appendChild(el('strong', null, named(p)));
+    root.appendChild(el('div', null, t('stats.col.occupancyRate') + ': ' + (rates[p.code] == null ? t('stats.legend.none') : rate(rates[p.code]))));
+    return root;
   }
 
   function zoneTooltip(p) {

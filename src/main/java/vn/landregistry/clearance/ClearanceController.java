@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.admin.Units;
 import vn.landregistry.security.CurrentUser;
+import vn.landregistry.shared.ColumnTitles;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
@@ -48,8 +49,14 @@ class ClearanceController {
 
 	private final CurrentUser user;
 
+	private final ClearanceFigures figures;
+
+	private final ColumnTitles titles;
+
 	ClearanceController(ClearanceFeatures features, ClearanceService service, ClearanceStatistics statistics,
-			Units units, CurrentUser user) {
+			Units units, CurrentUser user, ClearanceFigures figures, ColumnTitles titles) {
+		this.titles = titles;
+		this.figures = figures;
 		this.features = features;
 		this.service = service;
 		this.statistics = statistics;
@@ -69,7 +76,8 @@ class ClearanceController {
 			@Parameter(description = "true: only phases past their target date and not handed over") @RequestParam(defaultValue = "false") boolean overdue,
 			@Parameter(description = "Day of the state (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		return this.features.collection(new ClearanceFilter(this.units.asked(unit, district, commune), zones(zone),
-				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)), this.user.seesDrafts());
+				Parameters.enums("status", status, ClearanceStatus.class), overdue, day(asOf)), this.user.seesDrafts(),
+				this.figures.hidden());
 	}
 
 	@GetMapping(path = "/api/clearance/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
@@ -78,7 +86,7 @@ class ClearanceController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
 		boolean signedIn = this.user.seesDrafts();
 		// a phase the reader may not see is as unknown as one that never existed
-		String body = this.features.one(id, day(asOf), signedIn).orElseThrow(() -> this.features.exists(id, signedIn)
+		String body = this.features.one(id, day(asOf), signedIn, this.figures.hidden(signedIn)).orElseThrow(() -> this.features.exists(id, signedIn)
 				? new NotFoundException("clearance phase " + id + " was not yet registered on " + day(asOf))
 				: new NotFoundException("no clearance phase with id " + id));
 		// the ETag from the body itself, so that both tell the same version
@@ -113,13 +121,16 @@ class ClearanceController {
 			@RequestParam(required = false) String unit, @RequestParam(required = false) String district,
 			@RequestParam(required = false) String commune, @RequestParam(required = false) String zone,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
+			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format,
+			@Parameter(description = "vi or en: files titled as the statistics page in that language") @RequestParam(required = false) String lang) {
 		TableExport.Format out = TableExport.format(format);
 		ClearanceGroupBy group = groupBy(groupBy);
-		ClearanceTable table = this.statistics.table(group, this.units.asked(unit, district, commune), zones(zone), day(asOf));
+		ClearanceTable table = this.statistics.table(group, this.units.asked(unit, district, commune), zones(zone), day(asOf))
+			.withheld(this.figures.hidden());
 		List<ClearanceRow> rows = table.total() == null ? table.rows()
 				: Stream.concat(table.rows().stream(), Stream.of(table.total())).toList();
-		return TableExport.answer(out, "clearance-" + group.json() + "-" + table.asOf(), table, rows, ClearanceRow.class);
+		return TableExport.answer(out, "clearance-" + group.json() + "-" + table.asOf(), table, rows, ClearanceRow.class,
+				this.titles.in(lang));
 	}
 
 	@GetMapping("/api/stats/clearance/series")
@@ -130,7 +141,7 @@ class ClearanceController {
 			@Parameter(description = "First day (default three years before 'to')") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "Last day (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
-			@RequestParam(required = false) String format) {
+			@RequestParam(required = false) String format, @RequestParam(required = false) String lang) {
 		TableExport.Format out = TableExport.format(format);
 		ClearanceGroupBy group = groupBy(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
@@ -140,7 +151,7 @@ class ClearanceController {
 		ClearanceSeries series = this.statistics.series(group, this.units.asked(unit, district, commune), zones(zone),
 				period, first, last, dates, this.units.changes(first, last));
 		return TableExport.answer(out, "clearance-series-" + group.json() + "-" + period.json(), series, series.rows(),
-				ClearanceSeries.Row.class);
+				ClearanceSeries.Row.class, this.titles.in(lang));
 	}
 
 	private ResponseEntity<String> created(long id) {

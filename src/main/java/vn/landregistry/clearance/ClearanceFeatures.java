@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.admin.Units;
+import vn.landregistry.clearance.ClearanceProperties.Figure;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 import vn.landregistry.shared.Visible;
@@ -34,12 +35,14 @@ class ClearanceFeatures {
 			  'status', s.status, 'blockedReason', s.blocked_reason, 'areaHa', round(p.area_ha, 2),
 			  'clearedHa', round(s.cleared_ha, 2),
 			  'clearedPct', round(100 * s.cleared_ha / nullif(p.area_ha, 0), 1),
-			  'householdsAffected', s.households_affected, 'householdsRelocated', s.households_relocated,
-			  'amountPlannedVnd', s.amount_planned_vnd, 'amountPaidVnd', s.amount_paid_vnd,
-			  'targetDate', s.target_date, 'overdue', """ + OVERDUE + """
+			  %s%s'targetDate', s.target_date, 'overdue', """ + OVERDUE + """
 			  , 'lastEventOn', s.last_event_on, 'planDecisionNo', p.plan_decision_no,
 			  'planDecisionDate', p.plan_decision_date, 'demo', p.demo, 'source', p.source,
 			  'version', p.version""";
+
+	private static final String HOUSEHOLDS = "'householdsAffected', s.households_affected, 'householdsRelocated', s.households_relocated, ";
+
+	private static final String AMOUNTS = "'amountPlannedVnd', s.amount_planned_vnd, 'amountPaidVnd', s.amount_paid_vnd, ";
 
 	/** The staff's note on a phase, for signed-in readers only. */
 	private static final String NOTE = ", 'note', p.note";
@@ -50,8 +53,8 @@ class ClearanceFeatures {
 	private static final String EVENTS = """
 			SELECT jsonb_set(f.feature::jsonb, '{properties,events}', coalesce((
 			         SELECT jsonb_agg(jsonb_build_object('id', e.id, 'eventDate', e.event_date,
-			                  'recordedAt', e.recorded_at, 'author', %s, 'oldValues', e.old_values,
-			                  'newValues', e.new_values, 'reason', %s, 'attachmentRef', e.attachment_ref,
+			                  'recordedAt', e.recorded_at, 'author', %s, 'oldValues', e.old_values%4$s,
+			                  'newValues', e.new_values%4$s, 'reason', %s, 'attachmentRef', e.attachment_ref,
 			                  'demo', e.demo%s) ORDER BY e.event_date, e.id)
 			           FROM clearance_event e JOIN clearance_phase ep ON ep.id = e.phase_id
 			          WHERE e.phase_id = f.ord AND e.event_date <= CAST(:asOf AS date)),
@@ -64,12 +67,12 @@ class ClearanceFeatures {
 		this.jdbc = jdbc;
 	}
 
-	String collection(ClearanceFilter filter, boolean signedIn) {
+	String collection(ClearanceFilter filter, boolean signedIn, Set<Figure> hidden) {
 		SqlWhere where = Units.within(new SqlWhere(), "p.boundary", filter.units(), "asOf")
 			.in("z.code", "zones", filter.zones())
 			.in("s.status", "statuses", filter.statuses())
 			.param("asOf", filter.asOf());
-		String sql = select(signedIn) + where.sql();
+		String sql = select(signedIn, hidden) + where.sql();
 		if (filter.overdueOnly()) {
 			sql += (where.sql().isEmpty() ? " WHERE " : " AND ") + OVERDUE;
 		}
@@ -77,10 +80,11 @@ class ClearanceFeatures {
 	}
 
 	/** One phase with its whole history in {@code properties.events}, oldest first. */
-	Optional<String> one(long id, LocalDate asOf, boolean signedIn) {
-		String events = signedIn ? EVENTS.formatted("e.author", "e.reason", ", 'note', e.note")
-				: EVENTS.formatted(PUBLIC_AUTHOR, "public_reason(e.reason)", "");
-		return this.jdbc.sql(events + select(signedIn) + " WHERE p.id = :id) f")
+	Optional<String> one(long id, LocalDate asOf, boolean signedIn, Set<Figure> hidden) {
+		String withheld = withheldKeys(hidden);
+		String events = signedIn ? EVENTS.formatted("e.author", "e.reason", ", 'note', e.note", withheld)
+				: EVENTS.formatted(PUBLIC_AUTHOR, "public_reason(e.reason)", "", withheld);
+		return this.jdbc.sql(events + select(signedIn, hidden) + " WHERE p.id = :id) f")
 			.param("id", id).param("asOf", asOf).query(String.class).optional();
 	}
 
@@ -96,8 +100,22 @@ class ClearanceFeatures {
 			.query(String.class).list());
 	}
 
-	private static String select(boolean signedIn) {
-		return "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", PROPERTIES + (signedIn ? NOTE : "") + ")")
+	/** What the events' old and new values leave out: {@code - 'key' ...} on jsonb. */
+	private static String withheldKeys(Set<Figure> hidden) {
+		StringBuilder keys = new StringBuilder();
+		if (hidden.contains(Figure.HOUSEHOLDS)) {
+			keys.append(" - 'householdsAffected' - 'householdsRelocated'");
+		}
+		if (hidden.contains(Figure.AMOUNTS)) {
+			keys.append(" - 'amountPlannedVnd' - 'amountPaidVnd'");
+		}
+		return keys.toString();
+	}
+
+	private static String select(boolean signedIn, Set<Figure> hidden) {
+		String properties = PROPERTIES.formatted(hidden.contains(Figure.HOUSEHOLDS) ? "" : HOUSEHOLDS,
+				hidden.contains(Figure.AMOUNTS) ? "" : AMOUNTS);
+		return "SELECT p.id AS ord, " + GeoJson.feature("p.id", "p.boundary", properties + (signedIn ? NOTE : "") + ")")
 				+ " AS feature FROM clearance_state(CAST(:asOf AS date)) s"
 				+ " JOIN " + Visible.clearancePhases(signedIn) + " p ON p.id = s.phase_id"
 				+ " JOIN " + Visible.zones(signedIn) + " z ON z.id = p.zone_id"

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,14 @@ class ClearancePageController {
 
 	private final CurrentUser user;
 
-	ClearancePageController(JdbcClient jdbc, PageMessages messages, Clock clock, CurrentUser user) {
+	private final ClearanceStatistics statistics;
+
+	private final ClearanceFigures figures;
+
+	ClearancePageController(JdbcClient jdbc, PageMessages messages, Clock clock, CurrentUser user,
+			ClearanceStatistics statistics, ClearanceFigures figures) {
+		this.statistics = statistics;
+		this.figures = figures;
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
@@ -51,12 +59,15 @@ class ClearancePageController {
 		LocalDate day = asOf == null || asOf.isAfter(today) ? today : asOf;
 		List<Map<String, Object>> units = units(day);
 		String wanted = firstGiven(unit, commune, district);
-		// Without a choice, the first unit of today that has phases; an unknown code leaves only the picker.
-		Map<String, Object> selected = units.stream()
-			.filter(u -> wanted.isEmpty() ? (Boolean) u.get("current") && ((Number) u.get("phases")).longValue() > 0
-					: wanted.equalsIgnoreCase((String) u.get("code")))
-			.findFirst()
-			.orElse(null);
+		// Without a choice the page asks for one, below the province's units side by side; an unknown
+		// code leaves only the picker.
+		Map<String, Object> selected = wanted.isEmpty() ? null
+				: units.stream().filter(u -> wanted.equalsIgnoreCase((String) u.get("code"))).findFirst().orElse(null);
+		if (wanted.isEmpty()) {
+			model.addAttribute("province", ProvinceComparison.of(this.statistics.table(ClearanceGroupBy.UNIT, Set.of(),
+					Set.of(), day), locale));
+		}
+		model.addAttribute("hiddenFigures", ClearanceFigures.names(this.figures.hidden()));
 		model.addAttribute("messages", this.messages.forLocale(locale));
 		model.addAttribute("english", "en".equals(locale.getLanguage()));
 		model.addAttribute("currentUnits", units.stream().filter(u -> (Boolean) u.get("current")).toList());

@@ -124,6 +124,7 @@ class ClearanceService {
 					+ " is before the previous event of this phase (" + current.lastEventOn() + ")",
 					Map.of("previousEventOn", current.lastEventOn().toString()));
 		}
+		StepDates.check(step, current.state());
 		PhaseState next = handOver(current, withinDisplayedArea(current, current.state().apply(step)));
 		check(current, next, step);
 		try {

@@ -82,7 +82,7 @@ class ClearanceStatistics {
 				rows.add(row(rs));
 			}
 		});
-		return new ClearanceTable(groupBy, asOf, DEFINITION, rows, total[0]);
+		return new ClearanceTable(groupBy, asOf, DEFINITION, rows, total[0], List.of());
 	}
 
 	/** Cleared % of each group at the end of every period; phases registered later are not yet counted. */

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -52,10 +53,16 @@ public final class TableExport {
 	/** The JSON body as it is, or the rows as a file named {@code name}.csv / .xlsx. */
 	public static ResponseEntity<?> answer(Format format, String name, Object json, List<? extends Record> rows,
 			Class<? extends Record> type) {
+		return answer(format, name, json, rows, type, UnaryOperator.identity());
+	}
+
+	/** As above, the files' first row holding {@code titles} of the field names. */
+	public static ResponseEntity<?> answer(Format format, String name, Object json, List<? extends Record> rows,
+			Class<? extends Record> type, UnaryOperator<String> titles) {
 		return switch (format) {
 			case JSON -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
-			case CSV -> file(CSV, name + ".csv", csv(rows, type));
-			case XLSX -> file(XLSX, name + ".xlsx", xlsx(name, rows, type));
+			case CSV -> file(CSV, name + ".csv", csv(rows, type, titles));
+			case XLSX -> file(XLSX, name + ".xlsx", xlsx(name, rows, type, titles));
 		};
 	}
 
@@ -67,10 +74,15 @@ public final class TableExport {
 	}
 
 	static byte[] csv(List<? extends Record> rows, Class<? extends Record> type) {
+		return csv(rows, type, UnaryOperator.identity());
+	}
+
+	static byte[] csv(List<? extends Record> rows, Class<? extends Record> type, UnaryOperator<String> titles) {
 		RecordComponent[] columns = type.getRecordComponents();
 		// A byte-order mark so that spreadsheet programs read Vietnamese text as UTF-8.
 		StringBuilder out = new StringBuilder("\uFEFF");
-		out.append(String.join(",", Arrays.stream(columns).map(RecordComponent::getName).toList())).append("\r\n");
+		out.append(String.join(",", Arrays.stream(columns).map(c -> csvCell(titles.apply(c.getName()))).toList()))
+			.append("\r\n");
 		for (Record row : rows) {
 			for (int i = 0; i < columns.length; i++) {
 				if (i > 0) {
@@ -105,13 +117,18 @@ public final class TableExport {
 	}
 
 	static byte[] xlsx(String sheet, List<? extends Record> rows, Class<? extends Record> type) {
+		return xlsx(sheet, rows, type, UnaryOperator.identity());
+	}
+
+	static byte[] xlsx(String sheet, List<? extends Record> rows, Class<? extends Record> type,
+			UnaryOperator<String> titles) {
 		RecordComponent[] columns = type.getRecordComponents();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			Workbook workbook = new Workbook(out, "kcn-registry", "1.0");
 			Worksheet ws = workbook.newWorksheet(sheet.length() > 31 ? sheet.substring(0, 31) : sheet);
 			for (int c = 0; c < columns.length; c++) {
-				ws.value(0, c, columns[c].getName());
+				ws.value(0, c, titles.apply(columns[c].getName()));
 				ws.style(0, c).bold().set();
 			}
 			for (int r = 0; r < rows.size(); r++) {

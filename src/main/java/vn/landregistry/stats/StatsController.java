@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.landregistry.admin.Units;
+import vn.landregistry.shared.ColumnTitles;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.shared.Step;
 import vn.landregistry.shared.TableExport;
@@ -37,7 +38,10 @@ class StatsController {
 
 	private final Clock clock;
 
-	StatsController(FillRateQueries fillRates, PlanQueries plans, Units units, Clock clock) {
+	private final ColumnTitles titles;
+
+	StatsController(FillRateQueries fillRates, PlanQueries plans, Units units, Clock clock, ColumnTitles titles) {
+		this.titles = titles;
 		this.fillRates = fillRates;
 		this.plans = plans;
 		this.units = units;
@@ -57,13 +61,15 @@ class StatsController {
 			@Parameter(description = "Same as unit") @RequestParam(required = false) String district,
 			@Parameter(description = "Same as unit") @RequestParam(required = false) String commune,
 			@Parameter(description = "Day (YYYY-MM-DD), default today") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format) {
+			@Parameter(description = "json, csv or xlsx") @RequestParam(required = false) String format,
+			@Parameter(description = "vi or en: files titled as the statistics page in that language") @RequestParam(required = false) String lang) {
 		TableExport.Format out = TableExport.format(format);
 		GroupBy group = groupBy(groupBy);
 		LocalDate day = asOf == null ? today() : asOf;
 		FillRateTable table = this.fillRates.table(group, scope(kind, unit, district, commune), day);
 		List<FillRateRow> rows = Stream.concat(table.rows().stream(), Stream.ofNullable(table.total())).toList();
-		return TableExport.answer(out, "fill-rate-" + name(group) + "-" + day, table, rows, FillRateRow.class);
+		return TableExport.answer(out, "fill-rate-" + name(group) + "-" + day, table, rows, FillRateRow.class,
+				this.titles.in(lang));
 	}
 
 	@GetMapping("/fill-rate/series")
@@ -74,7 +80,7 @@ class StatsController {
 			@Parameter(description = "First day (default five years before 'to')") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@Parameter(description = "Last day (default today)") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@Parameter(description = "month, quarter or year") @RequestParam(defaultValue = "quarter") String step,
-			@RequestParam(required = false) String format) {
+			@RequestParam(required = false) String format, @RequestParam(required = false) String lang) {
 		TableExport.Format out = TableExport.format(format);
 		GroupBy group = groupBy(groupBy);
 		Step period = Parameters.oneEnum("step", step, Step.class, Step.QUARTER);
@@ -84,23 +90,25 @@ class StatsController {
 		FillRateSeries series = this.fillRates.series(group, scope(kind, unit, district, commune), period, first, last,
 				dates, this.units.changes(first, last));
 		return TableExport.answer(out, "fill-rate-series-" + name(group) + "-" + name(period), series, series.rows(),
-				FillRateSeries.Row.class);
+				FillRateSeries.Row.class, this.titles.in(lang));
 	}
 
 	@GetMapping("/plan-progress")
 	@Operation(summary = "Plan targets for 2025 and 2030 beside the counts and hectares in the registry")
-	ResponseEntity<?> planProgress(@RequestParam(required = false) String format) {
+	ResponseEntity<?> planProgress(@RequestParam(required = false) String format,
+			@RequestParam(required = false) String lang) {
 		List<PlanProgressRow> rows = this.plans.progress();
 		return TableExport.answer(TableExport.format(format), "plan-progress", new Rows<>(rows), rows,
-				PlanProgressRow.class);
+				PlanProgressRow.class, this.titles.in(lang));
 	}
 
 	@GetMapping("/reported")
 	@Operation(summary = "Figures the source documents report beside the same figures computed from the registry")
-	ResponseEntity<?> reported(@RequestParam(required = false) String format) {
+	ResponseEntity<?> reported(@RequestParam(required = false) String format,
+			@RequestParam(required = false) String lang) {
 		List<ReportedRow> rows = this.plans.reported();
 		return TableExport.answer(TableExport.format(format), "reported-statistics", new Rows<>(rows), rows,
-				ReportedRow.class);
+				ReportedRow.class, this.titles.in(lang));
 	}
 
 	record Rows<T>(List<T> rows) {

@@ -183,7 +183,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		type("attachmentRef", "BB 07/2026");
 		submit("saved");
 
-		JsonNode saved = api("/api/clearance/" + id).get("properties");
+		// households are for signed-in readers (registry.clearance.public-figures)
+		JsonNode saved = this.editor.get("/api/clearance/" + id).json().get("properties");
 		assertThat(saved.get("status").asString()).isEqualTo("PAYING");
 		assertThat(saved.get("clearedHa").decimalValue()).isEqualByComparingTo(cleared);
 		assertThat(saved.get("householdsRelocated").asInt()).isEqualTo(12);
@@ -280,7 +281,8 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		assertThat(eventCount(id)).isEqualTo(2);
 
 		submit("saved");
-		JsonNode saved = api("/api/clearance/" + id).get("properties");
+		// households are for signed-in readers (registry.clearance.public-figures)
+		JsonNode saved = this.editor.get("/api/clearance/" + id).json().get("properties");
 		assertThat(saved.get("status").asString()).isEqualTo("PAYING");
 		assertThat(saved.get("clearedHa").decimalValue()).isEqualByComparingTo("1.5");
 		assertThat(eventCount(id)).isEqualTo(3);
@@ -419,14 +421,140 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		}
 		browser.findElement(By.id("clearance-link")).click();
 		waitLoaded("true");
-		// Without a choice, the first district that has phases.
+		// Without a choice the page asks for one, beside the units compared (issue 15).
 		assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getDomAttribute("value"))
-			.isNotBlank();
-		assertThat(browser.findElements(By.cssSelector("#clearance-map path.phase"))).isNotEmpty();
+			.isEmpty();
+		assertThat(browser.findElements(By.cssSelector("#province-table a.unit-link"))).isNotEmpty();
 
 		open("/clearance?district=NOWHERE");
+		assertThat(browser.findElements(By.id("province"))).as("an unknown code is not the province").isEmpty();
 		assertThat(text(browser.findElement(By.id("unknown-district")))).contains("NOWHERE");
 		assertThat(browser.findElements(By.id("clearance-map"))).isEmpty();
+	}
+
+	// ---- issue 15, item 10 ------------------------------------------------------------------------
+
+	@Test
+	void withoutAUnitThePageAsksForOneAndComparesTheUnits() {
+		open("/clearance");
+		assertThat(browser.findElements(By.id("unit-heading"))).as("no unit chosen for the reader").isEmpty();
+		assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getDomAttribute("value")).isEmpty();
+		assertThat(text(browser.findElement(By.id("status")))).startsWith("Chọn một xã, phường");
+		assertThat(browser.findElements(By.id("clearance-map"))).isEmpty();
+
+		JsonNode units = api("/api/stats/clearance?groupBy=unit");
+		List<WebElement> lines = browser.findElements(By.cssSelector("#province-table tbody tr"));
+		List<JsonNode> withPhases = new java.util.ArrayList<>();
+		units.get("rows").forEach(row -> {
+			if (!row.get("key").isNull() && row.get("phases").asLong() > 0) {
+				withPhases.add(row);
+			}
+		});
+		assertThat(withPhases).as("demo units with phases").isNotEmpty();
+		assertThat(lines.stream().map(tr -> tr.getDomAttribute("data-key")).toList())
+			.containsExactlyElementsOf(withPhases.stream().map(row -> row.get("key").asString()).toList());
+		for (JsonNode row : withPhases) {
+			WebElement tr = browser.findElement(By.cssSelector("#province-table tr[data-key='" + row.get("key").asString() + "']"));
+			assertThat(text(tr.findElement(By.cssSelector("td.phases")))).isEqualTo(row.get("phases").asString());
+			assertThat(text(tr.findElement(By.cssSelector("td.overdue")))).isEqualTo(row.get("overdue").asString());
+			if (!row.get("clearedPct").isNull()) {
+				assertThat(text(tr.findElement(By.cssSelector("td.cleared")))).isEqualTo(percent(row.get("clearedPct")));
+			}
+			assertThat(tr.findElement(By.cssSelector("a.unit-link")).getDomAttribute("href"))
+				.isEqualTo("/clearance?unit=" + row.get("key").asString());
+		}
+		assertThat(text(browser.findElement(By.cssSelector("#province-table tfoot td.phases"))))
+			.isEqualTo(units.get("total").get("phases").asString());
+
+		// A unit's link opens its dashboard, headed and titled by it.
+		JsonNode first = withPhases.get(0);
+		browser.findElement(By.cssSelector("#province-table tr[data-key='" + first.get("key").asString() + "'] a")).click();
+		waitLoaded("true");
+		JsonNode phase = api("/api/clearance?unit=" + first.get("key").asString()).get("features").get(0).get("properties");
+		assertThat(text(browser.findElement(By.id("unit-heading")))).isEqualTo(phase.get("committee").asString());
+		assertThat(browser.getTitle()).contains(first.get("name").asString());
+		assertThat(browser.findElements(By.id("province"))).isEmpty();
+	}
+
+	@Test
+	void cleanLandAndClearedAreExplainedInBothLanguages() {
+		open("/clearance?district=BG-YD");
+		WebElement help = browser.findElement(By.id("clean-vs-cleared"));
+		assertThat(browser.findElement(By.id("help-clean")).isDisplayed()).isFalse();
+		help.findElement(By.tagName("summary")).click();
+		assertThat(text(browser.findElement(By.id("help-clean")))).contains("đã GPMB và chưa cho thuê");
+		assertThat(text(browser.findElement(By.id("help-cleared")))).contains("bàn giao mặt bằng");
+
+		open("/clearance?lang=en");
+		browser.findElement(By.cssSelector("#clean-vs-cleared summary")).click();
+		assertThat(text(browser.findElement(By.id("help-clean")))).contains("cleared and neither leased nor reserved");
+		assertThat(text(browser.findElement(By.id("province-heading")))).isEqualTo("Province: land clearance by unit");
+	}
+
+	@Test
+	void theStepFormRecordsANewTargetTheDecisionAndThePlannedAmount() {
+		JsonNode phase = registerPhase();
+		long id = phase.get("id").asLong();
+		signIn(TestUsers.EDITOR);
+		open("/clearance?district=" + phase.get("district").asString() + "&phase=" + id, false);
+		waitForPhase(id);
+		assertThat(field("targetDate").getDomProperty("value")).isEqualTo("2030-12-31");
+		assertThat(field("amountPlannedVnd").getDomProperty("value")).isEqualTo("20000000000");
+
+		// checked before sending: a target before the step, a decision after it, a negative amount
+		setValue("targetDate", today().minusDays(1).toString());
+		setValue("planDecisionDate", today().plusDays(1).toString());
+		setValue("amountPlannedVnd", "-5");
+		long events = eventCount(id);
+		submit("invalid");
+		assertThat(text(browser.findElement(By.id("err-targetDate")))).contains("không được trước ngày của bước");
+		assertThat(text(browser.findElement(By.id("err-planDecisionDate")))).contains("không được sau ngày của bước");
+		assertThat(text(browser.findElement(By.id("err-amountPlannedVnd")))).isNotEmpty();
+		assertThat(eventCount(id)).isEqualTo(events);
+
+		setValue("targetDate", "2031-06-30");
+		setValue("planDecisionNo", "77/QĐ-UBND");
+		setValue("planDecisionDate", today().toString());
+		setValue("amountPlannedVnd", "24000000000");
+		new Select(field("status")).selectByValue("PLAN_APPROVED");
+		submit("saved");
+
+		JsonNode saved = this.editor.get("/api/clearance/" + id).json().get("properties");
+		assertThat(saved.get("targetDate").asString()).isEqualTo("2031-06-30");
+		assertThat(saved.get("planDecisionNo").asString()).isEqualTo("77/QĐ-UBND");
+		assertThat(saved.get("planDecisionDate").asString()).isEqualTo(today().toString());
+		assertThat(saved.get("amountPlannedVnd").decimalValue()).isEqualByComparingTo("24000000000");
+		List<WebElement> entries = browser.findElements(By.cssSelector("#timeline li.event"));
+		assertThat(text(entries.get(entries.size() - 1))).contains("Hạn hoàn thành: 31/12/2030 → 30/6/2031",
+				"77/QĐ-UBND", "24,0 tỷ đồng");
+		assertThat(text(browser.findElement(By.id("phase-figures")))).contains("30/6/2031", "77/QĐ-UBND");
+	}
+
+	@Test
+	void householdsAndAmountsAreShownToSignedInStaffOnly() {
+		JsonNode phase = registerPhase();
+		long id = phase.get("id").asLong();
+		String page = "/clearance?district=" + phase.get("district").asString() + "&phase=" + id;
+		open(page);
+		waitForPhase(id);
+		assertThat(browser.findElements(By.id("fig-paid"))).isEmpty();
+		assertThat(browser.findElements(By.id("fig-households"))).isEmpty();
+		assertThat(text(browser.findElement(By.id("fig-cleared")))).isNotEmpty();
+		assertThat(text(browser.findElement(By.id("phase-figures")))).doesNotContain("Số hộ", "Kinh phí");
+
+		signIn(TestUsers.EDITOR);
+		open(page, false);
+		waitForPhase(id);
+		assertThat(browser.findElements(By.id("fig-paid"))).hasSize(1);
+		assertThat(text(browser.findElement(By.id("fig-households")))).isNotEmpty();
+		assertThat(text(browser.findElement(By.id("phase-figures")))).contains("20,0 tỷ đồng");
+	}
+
+	/** Sets a field as a person would (dates and numbers alike), firing the events the page listens to. */
+	private static void setValue(String name, String value) {
+		js("const input = arguments[0]; input.value = arguments[1];"
+				+ " input.dispatchEvent(new Event('input', { bubbles: true }));"
+				+ " input.dispatchEvent(new Event('change', { bubbles: true }));", field(name), value);
 	}
 
 	// ---- helpers ----------------------------------------------------------------------------------

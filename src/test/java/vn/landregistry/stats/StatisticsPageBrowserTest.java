@@ -2,15 +2,18 @@ package vn.landregistry.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -57,6 +60,107 @@ class StatisticsPageBrowserTest extends PostgisTest {
 	@BeforeEach
 	void client() {
 		this.http = new Http(this.port);
+	}
+
+	/** No script error, rejected promise or CSP violation, but where a test makes the API refuse on purpose. */
+	@AfterEach
+	void noScriptErrors(TestInfo test) {
+		if (!test.getDisplayName().startsWith("showsTheProblemDetail")) {
+			assertThat((List<?>) js("return window.__errors || []")).as("script errors on the page").isEmpty();
+		}
+	}
+
+	// ---- issue 15, item 9 -------------------------------------------------------------------------
+
+	@Test
+	void kindUnitAndDayAreKeptInTheAddress() {
+		JsonNode unit = firstUnitWithZones("2026-01-01");
+		String code = unit.get("key").asString();
+		open("/stats?kind=KCN&unit=" + code + "&asOf=2026-01-01");
+		assertThat(js("return document.getElementById('kind').value")).isEqualTo("KCN");
+		assertThat(js("return document.getElementById('unit').value")).isEqualTo(code);
+		assertThat(asOf()).isEqualTo("2026-01-01");
+		JsonNode zones = api("/api/stats/fill-rate?groupBy=zone&kind=KCN&unit=" + code + "&asOf=2026-01-01").get("rows");
+		assertThat(rowKeys("table-zone")).containsExactlyElementsOf(keys(zones));
+		assertThat(browser.findElements(By.cssSelector("#choropleth path.zone")))
+			.hasSize(api("/api/zones?kind=KCN&unit=" + code + "&asOf=2026-01-01").get("features").size());
+		assertThat(browser.findElement(By.cssSelector("#downloads-zone a")).getDomAttribute("href"))
+			.contains("unit=" + code, "kind=KCN", "asOf=2026-01-01");
+
+		change("kind", "CCN");
+		waitLoaded("true");
+		assertThat(browser.getCurrentUrl()).contains("kind=CCN", "unit=" + code, "asOf=2026-01-01");
+		change("unit", "");
+		waitLoaded("true");
+		assertThat(browser.getCurrentUrl()).contains("kind=CCN").doesNotContain("unit=");
+		assertThat(rowKeys("table-zone"))
+			.containsExactlyElementsOf(keys(api("/api/stats/fill-rate?groupBy=zone&kind=CCN&asOf=2026-01-01").get("rows")));
+
+		browser.navigate().refresh();
+		waitLoaded("true");
+		assertThat(js("return document.getElementById('kind').value")).isEqualTo("CCN");
+		assertThat(asOf()).isEqualTo("2026-01-01");
+		assertThat(browser.findElement(By.id("lang-switch")).getDomAttribute("href")).contains("kind=CCN", "asOf=2026-01-01");
+	}
+
+	@Test
+	void downloadsCarryTheTableTitlesOfThePageLanguage() {
+		for (String lang : List.of("vi", "en")) {
+			open("/stats?lang=" + lang);
+			for (String table : List.of("zone", "district", "kind")) {
+				String href = browser.findElement(By.cssSelector("#downloads-" + table + " a.download-csv")).getDomAttribute("href");
+				assertThat(href).contains("lang=" + lang);
+				String header = new String(this.http.bytes(href), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+				@SuppressWarnings("unchecked")
+				List<String> titles = (List<String>) js("return Array.from(document.querySelectorAll('#table-' + arguments[0]"
+						+ " + ' thead button')).map(b => b.firstChild.textContent)", table);
+				assertThat(titles).isNotEmpty();
+				for (String title : titles) {
+					assertThat(header).as(lang + " " + table).contains(title);
+				}
+			}
+		}
+		assertThat(new String(this.http.bytes("/api/stats/fill-rate?groupBy=zone&format=csv&lang=en"), StandardCharsets.UTF_8))
+			.startsWith("\uFEFFCode,Name");
+	}
+
+	@Test
+	void theMapIsReadableAtProvinceScale() {
+		open("/stats");
+		JsonNode zones = api("/api/zones").get("features");
+		// every zone has a dot of fixed size, however small its shape at this zoom
+		List<WebElement> dots = browser.findElements(By.cssSelector("#choropleth path.zone-dot"));
+		assertThat(dots).hasSize(zones.size());
+		for (WebElement dot : dots) {
+			assertThat(dot.getRect().getWidth()).as("dot size in px").isGreaterThanOrEqualTo(10);
+		}
+		// and the units are shaded by their own fill rate, as the unit table says
+		long rated = 0;
+		for (JsonNode row : api("/api/stats/fill-rate?groupBy=unit&asOf=" + asOf()).get("rows")) {
+			rated += row.get("occupancyRate").isNull() ? 0 : 1;
+		}
+		assertThat(rated).isPositive();
+		assertThat(browser.findElements(By.cssSelector("#choropleth path.unit-shade"))).hasSize((int) rated);
+		assertThat(text(browser.findElement(By.id("map-reading")))).contains("đơn vị hành chính", "Chấm tròn");
+	}
+
+	@Test
+	void cleanLandAndClearedAreExplained() {
+		open("/stats");
+		browser.findElement(By.cssSelector("#clean-vs-cleared summary")).click();
+		assertThat(text(browser.findElement(By.id("help-clean")))).contains("sẵn sàng cho nhà đầu tư thuê");
+		open("/stats?lang=en");
+		browser.findElement(By.cssSelector("#clean-vs-cleared summary")).click();
+		assertThat(text(browser.findElement(By.id("help-cleared")))).contains("handed over");
+	}
+
+	private JsonNode firstUnitWithZones(String day) {
+		for (JsonNode row : api("/api/stats/fill-rate?groupBy=unit&kind=KCN&asOf=" + day).get("rows")) {
+			if (row.get("zones").asLong() > 0 && row.get("key").asString().startsWith("BN-")) {
+				return row;
+			}
+		}
+		throw new AssertionError("no unit with KCN on " + day);
 	}
 
 	@Test
