@@ -278,6 +278,7 @@ class PortalBrowserTest extends PostgisTest {
 		waitFor("a search by distance", () -> browser.getCurrentUrl().contains("near="));
 		waitLoaded("true");
 		assertThat(browser.getCurrentUrl()).contains("sort=DISTANCE");
+		browser.findElement(By.id("view-list")).click(); // picking showed the map; the list is a tap away on a phone
 		String near = (String) js("return new URLSearchParams(location.search).get('near')");
 		JsonNode found = api("/api/portal/land?sort=DISTANCE&limit=20&near=" + near);
 		assertThat(listIds()).containsExactlyElementsOf(ids(found));

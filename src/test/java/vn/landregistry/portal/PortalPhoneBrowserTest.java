@@ -127,9 +127,9 @@ class PortalPhoneBrowserTest extends PostgisTest {
 		open("/portal?lang=en&zone=KCN-NOWHERE");
 		waitLoaded("error");
 		assertThat(text("problem")).isEqualTo("The search could not be run: There is no zone or cluster “KCN-NOWHERE” on the portal.");
-		open("/portal?lang=en&minHa=abc");
+		open("/portal?lang=en&near=abc");
 		waitLoaded("error");
-		assertThat(text("minHa-error")).isEqualTo("Area at least: “abc” is not a number.");
+		assertThat(text("near-error")).isEqualTo("Point: “abc” is not written as expected.");
 
 		long plot = this.jdbc.sql("SELECT min(id) FROM public_plot").query(Long.class).single();
 		open("/portal/plots/" + plot);
