@@ -14,7 +14,10 @@
   const box = document.getElementById('shape-map');
   if (box && box.dataset.geometry) {
     const map = L.map(box, { scrollWheelZoom: false });
-    if (cfg.tileUrl) L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution }).addTo(map);
+    PortalMap.baseMap(map);
+    // a zone's page draws its plots; a plot's page the zone around it, among the other outlines
+    const zonePage = document.body.classList.contains('profile-page');
+    PortalMap.outlines(map, zonePage ? { skipZone: box.dataset.zone, plotsOf: box.dataset.zone } : {});
     const approximate = box.dataset.approximate === 'true';
     const shape = L.geoJSON(JSON.parse(box.dataset.geometry), {
       interactive: false,
@@ -109,7 +112,7 @@
       });
       if (!response.ok) problem = await response.json().catch(() => ({}));
     } catch (error) {
-      problem = { detail: t('portal.enquiry.error.network') };
+      problem = { type: 'network' };
     } finally {
       send.disabled = false;
       send.textContent = t('portal.enquiry.send');
@@ -122,9 +125,9 @@
       document.body.dataset.enquiry = 'sent';
       return;
     }
-    const control = fieldError(problem.parameter, problem.detail || problem.title || '');
-    problemBox.textContent = t('portal.enquiry.error.general') + ': ' + (problem.detail || problem.title
-      || (response ? response.status : ''));
+    const words = PortalProblems.text(Object.assign({ status: response ? response.status : '' }, problem));
+    const control = fieldError(problem.parameter, words);
+    problemBox.textContent = t('portal.enquiry.error.general') + ': ' + words;
     problemBox.hidden = false;
     if (control) control.focus(); else problemBox.focus();
     document.body.dataset.enquiry = 'refused';

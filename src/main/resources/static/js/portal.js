@@ -37,9 +37,8 @@
   const clearPoint = document.getElementById('clear-point');
 
   const map = L.map('map', { scrollWheelZoom: false }).setView([21.3, 106.3], 9);
-  if (cfg.tileUrl) {
-    L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution }).addTo(map);
-  }
+  PortalMap.baseMap(map);
+  PortalMap.outlines(map);
   const plots = L.featureGroup().addTo(map);
   let pointMarker = null;
   let picking = false;
@@ -136,7 +135,7 @@
       });
       body = await response.json();
     } catch (error) {
-      if (mine === request) fail({ detail: String(error.message || error) });
+      if (mine === request) fail({ type: 'network' });
       return;
     }
     if (mine !== request) return;
@@ -151,17 +150,19 @@
   function fail(problem) {
     clearResults();
     summary.textContent = '';
-    problemBox.textContent = t('portal.error.load') + ': ' + (problem.detail || problem.title || '');
+    const words = PortalProblems.text(problem);
+    problemBox.textContent = t('portal.error.load') + ': ' + words;
     problemBox.hidden = false;
     const fieldError = problem.parameter && document.getElementById(problem.parameter + '-error');
     if (fieldError) {
-      fieldError.textContent = problem.detail || '';
+      fieldError.textContent = words;
       fieldError.hidden = false;
       const control = document.getElementById(problem.parameter);
       if (control) control.setAttribute('aria-invalid', 'true');
       if (MORE.includes(problem.parameter)) document.getElementById('more').open = true;
     }
     pager(0, 0, 0);
+    phone.matched(null);
     document.body.dataset.loaded = 'error';
   }
 
@@ -187,6 +188,7 @@
     summary.textContent = matched === 0 ? t('portal.count.none')
       : t('portal.count', number.format(matched), number.format(offset + 1), number.format(offset + features.length));
     pager(matched, offset, features.length);
+    phone.matched(matched);
     if (features.length) {
       map.fitBounds(plots.getBounds(), { padding: [24, 24], maxZoom: 15 });
     } else if (pointMarker) {
@@ -378,6 +380,69 @@
     showPoint();
     go(true);
   });
+
+  // --- Phones: filters in a panel, list or map, a tap opens a card ------------------------------
+  // Below 1000 px (portal.css) the filters fold behind a button and come back with "Show N
+  // results"; the results are a list or a map, one at a time; a tap on a card opens its page.
+
+  function phoneLayout() {
+    const narrow = window.matchMedia('(max-width: 999px)');
+    const toggle = document.getElementById('filters-toggle');
+    const showButton = document.getElementById('show-results');
+    const body = document.getElementById('results-body');
+    const listButton = document.getElementById('view-list');
+    const mapButton = document.getElementById('view-map');
+    [toggle, showButton, document.getElementById('view-toggle')].forEach((node) => { node.hidden = false; });
+
+    function panel(open) {
+      document.body.classList.toggle('filters-closed', !open);
+      toggle.setAttribute('aria-expanded', String(open));
+    }
+
+    function view(which) {
+      body.dataset.view = which;
+      listButton.setAttribute('aria-pressed', String(which === 'list'));
+      mapButton.setAttribute('aria-pressed', String(which === 'map'));
+      if (which === 'map') {
+        map.invalidateSize();
+        if (plots.getLayers().length) map.fitBounds(plots.getBounds(), { padding: [24, 24], maxZoom: 15 });
+      }
+    }
+
+    function toResults() {
+      panel(false);
+      document.getElementById('results-heading').scrollIntoView({ block: 'start' });
+    }
+
+    toggle.addEventListener('click', () => panel(document.body.classList.contains('filters-closed')));
+    showButton.addEventListener('click', toResults);
+    listButton.addEventListener('click', () => view('list'));
+    mapButton.addEventListener('click', () => view('map'));
+    form.addEventListener('submit', () => { if (narrow.matches) panel(false); });
+    pickButton.addEventListener('click', () => {
+      if (narrow.matches && picking) { panel(false); view('map'); map.getContainer().scrollIntoView({ block: 'nearest' }); }
+    });
+    // capture: before the card's own click (which selects it on the map beside the list on wide screens)
+    list.addEventListener('click', (event) => {
+      const card = event.target.closest('li.result');
+      if (!narrow.matches || !card || event.target.closest('a')) return;
+      event.stopPropagation();
+      location.href = card.querySelector('a').href;
+    }, true);
+    panel(!narrow.matches);
+    view('list');
+
+    return {
+      /** After a search: the count on the panel's button, or null when refused (the panel opens on the field). */
+      matched(count) {
+        showButton.disabled = !count;
+        showButton.textContent = count ? t('portal.filters.show', number.format(count)) : t('portal.filters.showNone');
+        if (count == null && form.querySelector('.field-error:not([hidden])')) panel(true);
+      }
+    };
+  }
+
+  const phone = phoneLayout();
 
   // --- Wiring ---------------------------------------------------------------------------------
 

@@ -11,7 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tileAttribution attribution shown for the base map
  * @param vectorPlotsThreshold above this many public plots the map draws plots from the
  * registry's vector tiles (/tiles/plots) instead of GeoJSON
+ * @param mbtiles an MBTiles file of raster tiles (PNG, JPEG or WebP) that this server serves at
+ * {@value BaseMapController#TEMPLATE}: when set, every page's base map, in place of
+ * {@code tileUrl} (for a deployment without internet)
  */
 @ConfigurationProperties("registry.map")
-public record MapProperties(String tileUrl, String tileAttribution, @DefaultValue("5000") long vectorPlotsThreshold) {
+public record MapProperties(String tileUrl, String tileAttribution, @DefaultValue("5000") long vectorPlotsThreshold,
+		String mbtiles) {
+
+	boolean selfHosted() {
+		return this.mbtiles != null && !this.mbtiles.isBlank();
+	}
+
 }

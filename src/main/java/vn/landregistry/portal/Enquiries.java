@@ -53,16 +53,17 @@ class Enquiries {
 		String name = text("name", enquiry.name(), 200, true);
 		String email = text("email", enquiry.email(), 254, true);
 		if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			throw new InvalidParameterException("email", email, "email '" + email + "' is not an e-mail address");
+			throw new InvalidParameterException("email", email, InvalidParameterException.FORMAT, "email '" + email + "' is not an e-mail address");
 		}
 		String message = text("message", enquiry.message(), MAX_MESSAGE, true);
 		String country = text("country", enquiry.country(), 2, false);
 		if (country != null && !country.toUpperCase(Locale.ROOT).matches("[A-Z]{2}")) {
-			throw new InvalidParameterException("country", country, "country is a two-letter ISO code, e.g. KR, JP, DE");
+			throw new InvalidParameterException("country", country, InvalidParameterException.FORMAT,
+					"country is a two-letter ISO code, e.g. KR, JP, DE");
 		}
 		if (enquiry.areaNeededHa() != null && enquiry.areaNeededHa().signum() <= 0) {
 			throw new InvalidParameterException("areaNeededHa", enquiry.areaNeededHa().toPlainString(),
-					"areaNeededHa must be above 0");
+					InvalidParameterException.RANGE, "areaNeededHa must be above 0");
 		}
 		long zoneId = zoneOf(enquiry);
 		this.jdbc.sql("""
@@ -123,25 +124,26 @@ class Enquiries {
 					SELECT p.zone_id FROM public_plot p WHERE p.id = :id""")
 				.param("id", enquiry.plotId()).query(Long.class).optional()
 				.orElseThrow(() -> new InvalidParameterException("plotId", String.valueOf(enquiry.plotId()),
-						"unknown plot " + enquiry.plotId()));
+						InvalidParameterException.UNKNOWN, "unknown plot " + enquiry.plotId()));
 		}
 		String zone = text("zone", enquiry.zone(), 100, true);
 		return this.jdbc.sql("SELECT id FROM public_zone WHERE code = upper(:code)")
 			.param("code", zone).query(Long.class).optional()
-			.orElseThrow(() -> new InvalidParameterException("zone", zone, "unknown zone '" + zone + "'"));
+			.orElseThrow(() -> new InvalidParameterException("zone", zone, InvalidParameterException.UNKNOWN, "unknown zone '" + zone + "'"));
 	}
 
 	private static String text(String field, String value, int max, boolean required) {
 		if (value == null || value.isBlank()) {
 			if (required) {
-				throw new InvalidParameterException(field, value, field + " is required");
+				throw new InvalidParameterException(field, value, InvalidParameterException.REQUIRED,
+						field + " is required");
 			}
 			return null;
 		}
 		String trimmed = value.trim();
 		if (trimmed.length() > max) {
 			throw new InvalidParameterException(field, trimmed.length() > 40 ? trimmed.substring(0, 40) + "…" : trimmed,
-					field + " is too long: " + trimmed.length() + " characters, at most " + max);
+					InvalidParameterException.TOO_LONG, field + " is too long: " + trimmed.length() + " characters, at most " + max);
 		}
 		return trimmed;
 	}

@@ -143,13 +143,13 @@ class LandSearch {
 		BigDecimal min = number("minHa", minHa);
 		BigDecimal max = number("maxHa", maxHa);
 		if (min != null && max != null && min.compareTo(max) > 0) {
-			throw new InvalidParameterException("minHa", minHa, "minHa (" + minHa + ") is above maxHa (" + maxHa
+			throw new InvalidParameterException("minHa", minHa, InvalidParameterException.RANGE, "minHa (" + minHa + ") is above maxHa (" + maxHa
 					+ "): swap them");
 		}
 		double[] point = near == null || near.isBlank() ? null : point(near);
 		LandSort order = Parameters.oneEnum("sort", sort, LandSort.class, point == null ? LandSort.AREA_DESC : LandSort.DISTANCE);
 		if (order == LandSort.DISTANCE && point == null) {
-			throw new InvalidParameterException("near", null, "sort=DISTANCE needs near=lon,lat");
+			throw new InvalidParameterException("near", null, InvalidParameterException.REQUIRED, "sort=DISTANCE needs near=lon,lat");
 		}
 		Paging page = Paging.of(limit, offset, 50, MAX_LIMIT);
 		Set<String> kinds = Parameters.enums("kind", kind, KindParameter.class).stream().map(Enum::name)
@@ -174,12 +174,14 @@ class LandSearch {
 		try {
 			BigDecimal value = new BigDecimal(text.trim());
 			if (value.signum() < 0) {
-				throw new InvalidParameterException(name, text, name + " cannot be negative");
+				throw new InvalidParameterException(name, text, InvalidParameterException.NEGATIVE,
+						name + " cannot be negative");
 			}
 			return value;
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidParameterException(name, text, name + " '" + text + "' is not a number (use a dot: 2.5)");
+			throw new InvalidParameterException(name, text, InvalidParameterException.NUMBER,
+					name + " '" + text + "' is not a number (use a dot: 2.5)");
 		}
 	}
 
@@ -197,7 +199,7 @@ class LandSearch {
 		catch (NumberFormatException ex) {
 			// answered below
 		}
-		throw new InvalidParameterException("near", text, "near is lon,lat in WGS 84, e.g. near=106.2,21.27");
+		throw new InvalidParameterException("near", text, InvalidParameterException.FORMAT, "near is lon,lat in WGS 84, e.g. near=106.2,21.27");
 	}
 
 }

@@ -37,7 +37,12 @@ class PublicProfiles {
 			  'clearance', (SELECT json_build_object('phases', count(*), 'areaHa', round(sum(c.area_ha), 2),
 			                   'clearedHa', round(sum(c.cleared_ha), 2),
 			                   'clearedPct', round(100 * sum(c.cleared_ha) / nullif(sum(c.area_ha), 0), 1),
-			                   'nextTargetDate', min(c.target_date) FILTER (WHERE c.status <> 'HANDED_OVER'))
+			                   'nextTargetDate', min(c.target_date) FILTER (WHERE c.status <> 'HANDED_OVER'
+			                                                            AND c.target_date >= CAST(:today AS date)),
+			                   'overduePhases', count(*) FILTER (WHERE c.status <> 'HANDED_OVER'
+			                                                      AND c.target_date < CAST(:today AS date)),
+			                   'overdueSince', min(c.target_date) FILTER (WHERE c.status <> 'HANDED_OVER'
+			                                                         AND c.target_date < CAST(:today AS date)))
 			                  FROM public_clearance_phase c WHERE c.zone_id = z.id),
 			  'developer', z.developer, 'contactName', z.contact_name, 'contactPhone', z.contact_phone,
 			  'contactEmail', z.contact_email, 'infrastructureNote', z.infrastructure_note,

@@ -54,6 +54,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_PARAMETER, "Invalid parameter", ex);
 		problem.setProperty("parameter", ex.parameter());
 		problem.setProperty("value", ex.value());
+		if (ex.rule() != null) {
+			problem.setProperty("rule", ex.rule());
+		}
 		return problem;
 	}
 
@@ -138,6 +141,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String expected = type == LocalDate.class ? "a date written YYYY-MM-DD"
 				: type == null ? "a valid value" : "a valid " + type.getSimpleName().toLowerCase(Locale.ROOT);
 		InvalidParameterException invalid = new InvalidParameterException(name, value,
+				type == LocalDate.class ? InvalidParameterException.FORMAT : InvalidParameterException.NUMBER,
 				name + " '" + value + "' is not " + expected);
 		return ResponseEntity.badRequest().body(invalidParameter(invalid));
 	}

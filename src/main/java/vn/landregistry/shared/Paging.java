@@ -13,11 +13,12 @@ public record Paging(int limit, int offset) {
 	public static Paging of(Integer limit, Integer offset, int defaultLimit, int maxLimit) {
 		int size = limit == null ? defaultLimit : limit;
 		if (size < 1 || size > maxLimit) {
-			throw new InvalidParameterException("limit", String.valueOf(limit), "limit is 1 to " + maxLimit);
+			throw new InvalidParameterException("limit", String.valueOf(limit), InvalidParameterException.RANGE, "limit is 1 to " + maxLimit);
 		}
 		int skip = offset == null ? 0 : offset;
 		if (skip < 0 || skip > MAX_OFFSET) {
-			throw new InvalidParameterException("offset", String.valueOf(offset), "offset is 0 to " + MAX_OFFSET);
+			throw new InvalidParameterException("offset", String.valueOf(offset), InvalidParameterException.RANGE,
+					"offset is 0 to " + MAX_OFFSET);
 		}
 		return new Paging(size, skip);
 	}

@@ -25,8 +25,8 @@ public final class Parameters {
 				result.add(Enum.valueOf(type, item.toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidParameterException(parameter, text, "unknown " + parameter + " '" + item
-						+ "'; expected " + expected + names(type.getEnumConstants()));
+				throw new InvalidParameterException(parameter, text, InvalidParameterException.UNKNOWN,
+						"unknown " + parameter + " '" + item + "'; expected " + expected + names(type.getEnumConstants()));
 			}
 		}
 		return result;
@@ -39,7 +39,7 @@ public final class Parameters {
 			return fallback;
 		}
 		if (values.size() > 1 || text.contains(",")) {
-			throw new InvalidParameterException(parameter, text,
+			throw new InvalidParameterException(parameter, text, InvalidParameterException.FORMAT,
 					parameter + " takes one value, one of " + names(type.getEnumConstants()));
 		}
 		return values.iterator().next();
@@ -53,7 +53,7 @@ public final class Parameters {
 			if (!allowed.contains(code)) {
 				String expected = allowed.size() <= 12 ? "one or more of " + String.join(", ", allowed)
 						: "a code the registry knows (" + allowed.size() + " " + parameter + "s; see the API's list)";
-				throw new InvalidParameterException(parameter, text,
+				throw new InvalidParameterException(parameter, text, InvalidParameterException.UNKNOWN,
 						"unknown " + parameter + " '" + item + "'; expected " + expected);
 			}
 			result.add(code);

@@ -92,6 +92,7 @@ class PortalBrowserTest extends PostgisTest {
 
 		open("/portal?lang=en");
 		assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+		browser.findElement(By.id("filters-toggle")).click(); // on a phone the filters are folded
 		browser.findElement(By.cssSelector("input[name=ready][value=NOW]")).click();
 		waitLoaded("true");
 		type("minHa", minHa.toPlainString());
@@ -119,8 +120,9 @@ class PortalBrowserTest extends PostgisTest {
 		noHorizontalScroll();
 		screenshot("portal-search-phone");
 
-		// 2. List and map in step: choosing an item highlights its plot; a click on the map selects the item
-		firstItem.findElement(By.cssSelector(".result-main")).click();
+		// 2. List and map in step: choosing an item (Space; a tap opens it on a phone) highlights its plot;
+		// a click on the map selects the item
+		firstItem.sendKeys(Keys.SPACE);
 		assertThat(firstItem.getDomAttribute("class")).contains("active");
 		assertThat(browser.findElement(By.cssSelector("#map path.plot-id-" + ids.get(0))).getDomAttribute("stroke"))
 			.isEqualTo("#0b3d91");
@@ -158,7 +160,8 @@ class PortalBrowserTest extends PostgisTest {
 		Http.Response refused = this.http.postJson("/api/portal/enquiries", "{\"plotId\":" + ids.get(0)
 				+ ",\"name\":\"x\",\"email\":\"kim@hanbit\",\"message\":\"m\"}");
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(fieldError("q-email")).isEqualTo(refused.json().get("detail").asString());
+		assertThat(refused.json().get("rule").asString()).isEqualTo("format");
+		assertThat(fieldError("q-email")).isEqualTo("“kim@hanbit” is not an e-mail address.");
 		assertThat(fieldError("q-name")).isEmpty();
 		type("q-email", MARKER);
 		send("sent");
@@ -207,22 +210,24 @@ class PortalBrowserTest extends PostgisTest {
 	@Test
 	void aRefusedFilterShowsTheServersMessage() {
 		open("/portal");
+		browser.findElement(By.id("filters-toggle")).click();
 		type("minHa", "10");
 		type("maxHa", "5");
 		browser.findElement(By.cssSelector("#search button[type=submit]")).click();
 		waitLoaded("error");
 		Http.Response refused = this.http.get("/api/portal/land?minHa=10&maxHa=5");
 		assertThat(refused.status()).isEqualTo(400);
-		String detail = refused.json().get("detail").asString();
-		assertThat(text(By.id("problem"))).contains("Không thực hiện được tìm kiếm", detail);
-		assertThat(fieldError(refused.json().get("parameter").asString())).isEqualTo(detail);
+		// in the page's language, by the problem's parameter and rule, not the server's English detail
+		String words = "Diện tích nhỏ nhất lớn hơn diện tích lớn nhất: hãy đổi chỗ hai số.";
+		assertThat(text(By.id("problem"))).contains("Không thực hiện được tìm kiếm", words);
+		assertThat(fieldError(refused.json().get("parameter").asString())).isEqualTo(words);
 		assertThat(browser.findElements(By.cssSelector("#results li"))).isEmpty();
 		noHorizontalScroll();
 
 		// a shared link with a zone the portal does not know
 		open("/portal?zone=KCN-NOWHERE");
 		waitLoaded("error");
-		assertThat(text(By.id("problem"))).contains("unknown zone 'KCN-NOWHERE'");
+		assertThat(text(By.id("problem"))).contains("Không có khu, cụm “KCN-NOWHERE” trên cổng.");
 		assertThat(browser.findElement(By.id("more")).getDomAttribute("open")).isNotNull();
 	}
 
@@ -265,6 +270,7 @@ class PortalBrowserTest extends PostgisTest {
 	@Test
 	void sortsByDistanceFromAPointPickedOnTheMap() {
 		open("/portal");
+		browser.findElement(By.id("filters-toggle")).click();
 		browser.findElement(By.id("pick-point")).click();
 		assertThat(browser.findElement(By.id("pick-point")).getDomAttribute("aria-pressed")).isEqualTo("true");
 		WebElement map = browser.findElement(By.id("map"));
@@ -272,6 +278,7 @@ class PortalBrowserTest extends PostgisTest {
 		waitFor("a search by distance", () -> browser.getCurrentUrl().contains("near="));
 		waitLoaded("true");
 		assertThat(browser.getCurrentUrl()).contains("sort=DISTANCE");
+		browser.findElement(By.id("view-list")).click(); // picking showed the map; the list is a tap away on a phone
 		String near = (String) js("return new URLSearchParams(location.search).get('near')");
 		JsonNode found = api("/api/portal/land?sort=DISTANCE&limit=20&near=" + near);
 		assertThat(listIds()).containsExactlyElementsOf(ids(found));
@@ -280,6 +287,7 @@ class PortalBrowserTest extends PostgisTest {
 			.contains("Cách " + nearest.get("distanceKm").decimalValue().stripTrailingZeros().toPlainString().replace('.', ',') + " km");
 		assertThat(browser.findElements(By.cssSelector("#map path.near-point"))).hasSize(1);
 
+		browser.findElement(By.id("filters-toggle")).click();
 		browser.findElement(By.id("clear-point")).click();
 		waitLoaded("true");
 		assertThat(browser.getCurrentUrl()).doesNotContain("near=");

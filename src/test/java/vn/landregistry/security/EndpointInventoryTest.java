@@ -117,6 +117,7 @@ class EndpointInventoryTest extends PostgisTest {
 			GET /tiles PUBLIC
 			GET /tiles/{layer}.json PUBLIC
 			GET /tiles/{layer}/{z}/{x}/{y}.mvt PUBLIC
+			GET /basemap/{z}/{x}/{y} PUBLIC
 			GET /ogc PUBLIC
 			GET /ogc/conformance PUBLIC
 			GET /ogc/collections PUBLIC

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +46,9 @@ public final class Browsers {
 		assertThat(CHROMIUM).as("Debian chromium (bin/test installs it)").exists();
 		assertThat(CHROMEDRIVER).as("Debian chromium-driver (bin/test installs it)").exists();
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		try {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -55,6 +63,17 @@ public final class Browsers {
 		ChromeDriver browser = new ChromeDriver(service, options);
 		browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", ERROR_TRAP));
 		return browser;
+	}
+
+	/**
+	 * What the browser's console reported as errors since the last call (failed loads such as a
+	 * missing favicon included, which no page script sees), as text.
+	 */
+	public static List<String> consoleErrors(ChromeDriver browser) {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+			.filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
 	}
 
 }
