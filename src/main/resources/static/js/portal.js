@@ -145,6 +145,8 @@
       return;
     }
     show(body, Number(state.get('offset') || 0));
+    // portal-suggest.js and portal-shortlist.js add to the results
+    document.dispatchEvent(new CustomEvent('portal:results', { detail: { state, collection: body } }));
     document.body.dataset.loaded = 'true';
   }
 
@@ -162,6 +164,7 @@
       if (MORE.includes(problem.parameter)) document.getElementById('more').open = true;
     }
     pager(0, 0, 0);
+    document.dispatchEvent(new CustomEvent('portal:results', { detail: { state: null, collection: null } }));
     document.body.dataset.loaded = 'error';
   }
 

@@ -26,6 +26,7 @@ final class SiteFacts {
 	static String property(String shape) {
 		return """
 				'facts', json_build_object('priceOnRequest', z.lease_price_min_usd IS NULL,
+				  'priceDemo', z.lease_price_min_usd IS NOT NULL AND coalesce(z.figure_sources ->> 'leasePrice', '') LIKE 'demo%%',
 				  'utilities', (SELECT json_build_object('powerMva', u.power_mva, 'waterM3Day', u.water_m3_day,
 				       'wastewaterM3Day', u.wastewater_m3_day, 'telecomFibre', u.telecom_fibre,
 				       'landTermUntil', u.land_term_until,
