@@ -68,8 +68,10 @@ class ComparePageController {
 			}
 			LocalDate today = LocalDate.now(this.clock);
 			for (Long id : wanted) {
-				plots.add(this.profiles.plot(id, today).map(ComparePageController::properties)
-					.orElseGet(() -> Map.of("id", id, "missing", true)));
+				Map<String, Object> plot = this.profiles.plot(id, today).map(ComparePageController::properties)
+					.orElseGet(() -> new LinkedHashMap<>(Map.of("id", id, "missing", true)));
+				plot.putIfAbsent("missing", false);
+				plots.add(plot);
 			}
 		}
 		catch (InvalidParameterException ex) {

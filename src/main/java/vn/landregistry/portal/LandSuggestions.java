@@ -85,8 +85,8 @@ class LandSuggestions {
 				       round(b.ha, 2) AS "areaHa", cardinality(b.ids) AS plots, array_to_string(b.ids, ',') AS ids,
 				       '/portal/zones/' || z.code AS url
 				  FROM best b JOIN zone z ON z.id = b.zone_id
-				 ORDER BY b.ha, z.code LIMIT :zones""")
-			.params(where.params()).param("eps", NEIGHBOUR_M).param("want", want).param("zones", ZONES)
+				 ORDER BY b.ha, z.code LIMIT :groups""")
+			.params(where.params()).param("eps", NEIGHBOUR_M).param("want", want).param("groups", ZONES)
 			.query().listOfRows();
 	}
 
