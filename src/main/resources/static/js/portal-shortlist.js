@@ -87,8 +87,11 @@
 
   document.addEventListener('portal:results', (event) => {
     const { state, collection } = event.detail;
+    const byId = new Map(((collection && collection.features) || []).map((f) => [String(f.properties.id), f.properties]));
     document.querySelectorAll('#results li.result').forEach((li) => {
       if (li.querySelector('button.shortlist-add')) return;
+      const p = byId.get(li.dataset.id);
+      if (p && p.facts) li.append(factsLine(p));
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'button secondary shortlist-add';
@@ -113,6 +116,18 @@
       }
     }
   });
+
+  /** Price on request, and the estimated drives to Hà Nội and the airport, under a result. */
+  function factsLine(p) {
+    const parts = [];
+    if (p.facts.priceOnRequest) parts.push(t('portal.price.onRequest'));
+    (p.facts.access || []).filter((a) => a.kind === 'CITY' || a.kind === 'AIRPORT')
+      .forEach((a) => parts.push(t('portal.place.' + a.kind) + ' ' + t('portal.facts.minutes', a.minutes)));
+    const line = document.createElement('p');
+    line.className = 'small result-facts';
+    line.textContent = parts.join(' · ');
+    return line;
+  }
 
   const clear = document.getElementById('shortlist-clear');
   if (clear) clear.addEventListener('click', () => { write([]); sayInBar(''); });
