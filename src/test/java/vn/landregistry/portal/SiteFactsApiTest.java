@@ -163,6 +163,8 @@ class SiteFactsApiTest extends PostgisTest {
 		Http.Download png = this.http.download("/portal/plots/" + plot.get("id").asString() + "/preview.png");
 		assertThat(png.status()).isEqualTo(200);
 		assertThat(png.header("Content-Type")).isEqualTo("image/png");
+		java.nio.file.Files.createDirectories(PortalBrowserTest.SCREENSHOTS);
+		java.nio.file.Files.write(PortalBrowserTest.SCREENSHOTS.resolve("portal-plot-preview.png"), png.body()); // to look at
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
 		assertThat(image.getWidth()).isEqualTo(1200);
 		assertThat(image.getHeight()).isEqualTo(630);
