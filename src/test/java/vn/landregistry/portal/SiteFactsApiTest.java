@@ -149,6 +149,9 @@ class SiteFactsApiTest extends PostgisTest {
 		assertThat(four.status()).isEqualTo(200);
 		assertThat(four.body()).contains("Compare plots", "Nearest expressway exit", "Drive times are an estimate");
 		assertThat(four.body().split("data-id=\"")).hasSize(1 + 4 + 4); // column heads and their remove buttons
+		Http.Response gone = this.http.get("/portal/compare?lang=en&ids=" + ids.get(0) + ",999999999");
+		assertThat(gone.status()).isEqualTo(200);
+		assertThat(gone.body()).contains("Plot 999999999 is no longer published");
 		Http.Response five = this.http.get("/portal/compare?lang=en&ids=" + String.join(",", ids));
 		assertThat(five.status()).isEqualTo(400);
 		assertThat(five.body()).contains("compare at most 4 plots");
