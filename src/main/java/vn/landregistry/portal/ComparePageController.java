@@ -25,8 +25,9 @@ import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.PageController;
 
 /**
- * The comparison of a shortlist (up to {@link #MAX_PLOTS} plots, kept in the visitor's browser
- * and named in the address so that it can be shared) and the picture shared with a plot's link.
+ * What investors keep and share: the comparison of a shortlist (up to {@link #MAX_PLOTS} plots, kept in the visitor's browser
+ * and named in the address so that it can be shared) and the pictures shared with a plot's or a
+ * zone's link.
  */
 @PageController
 class ComparePageController {
@@ -95,6 +96,24 @@ class ComparePageController {
 			.map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
 				.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(png))
 			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	@GetMapping(path = "/portal/zones/{code}/preview.png", produces = MediaType.IMAGE_PNG_VALUE)
+	ResponseEntity<byte[]> zonePreview(@PathVariable String code, Locale locale) {
+		LocalDate today = LocalDate.now(this.clock);
+		return this.profiles.zone(code, today).map(ComparePageController::properties)
+			.flatMap(zone -> this.preview.zone((String) zone.get("code"), today, zoneLines(zone, locale)))
+			.map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+				.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(png))
+			.orElseGet(() -> ResponseEntity.notFound().build());
+	}
+
+	private List<String> zoneLines(Map<String, Object> zone, Locale locale) {
+		boolean english = "en".equals(locale.getLanguage());
+		PortalPageController.Formats fmt = new PortalPageController.Formats(locale, this.clock.getZone());
+		return List.of(String.valueOf(english && zone.get("nameEn") != null ? zone.get("nameEn") : zone.get("name")),
+				message("portal.share.zoneLine", locale, fmt.ha(zone.get("availableCleanHa")), zone.get("availablePlots")),
+				message("portal.brand", locale));
 	}
 
 	private List<String> lines(Map<String, Object> plot, Locale locale) {

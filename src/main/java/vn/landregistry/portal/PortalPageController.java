@@ -123,6 +123,7 @@ class PortalPageController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("geometry", JSON.writeValueAsString(feature.get().get("geometry")));
 		model.addAttribute("canonical", absolute(request, "/portal/zones/" + zone.get("code"), locale));
+		model.addAttribute("previewImage", absolute(request, "/portal/zones/" + zone.get("code") + "/preview.png", locale));
 		model.addAttribute("estimate", SiteFacts.estimate());
 		model.addAttribute("countries", countries(locale));
 		return "portal-zone";

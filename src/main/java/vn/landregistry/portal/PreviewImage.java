@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The picture shared with a plot's link (Open Graph image, 1200 × 630): the plot filled over its
- * zone's outline and the other plots, drawn by Java2D from the shapes (Web Mercator metres, put
+ * The picture shared with a plot's or zone's link (Open Graph image, 1200 × 630): the plot (or the
+ * plots on offer) filled over the zone's outline and the other plots, drawn by Java2D from the shapes (Web Mercator metres, put
  * to pixels by PostGIS), with its code, area and zone written beside. No base-map tiles.
  */
 @Component
@@ -41,13 +41,25 @@ class PreviewImage {
 		this.jdbc = jdbc;
 	}
 
-	/** The PNG of a published plot, or empty when there is none. */
+	/** The PNG of a published plot, filled over its zone, or empty when there is none. */
 	Optional<byte[]> plot(long id, List<String> lines) {
+		return draw("(SELECT zone_id FROM public_plot WHERE id = :id)", "o.id = :id", Map.of("id", id), lines);
+	}
+
+	/** The PNG of a published zone, its plots on offer that day filled, or empty when there is none. */
+	Optional<byte[]> zone(String code, java.time.LocalDate today, List<String> lines) {
+		return draw("(SELECT id FROM public_zone WHERE code = :code)",
+				"(o.committed_until IS NULL OR o.committed_until <= CAST(:today AS date))", Map.of("code", code, "today", today),
+				lines);
+	}
+
+	/** The zone {@code zoneId} (SQL) with its plots, those matching {@code filled} (SQL over plot o) in green. */
+	private Optional<byte[]> draw(String zoneId, String filled, Map<String, ?> params, List<String> lines) {
 		Map<String, Object> box = this.jdbc.sql("""
 				SELECT ST_XMin(e) AS x0, ST_YMin(e) AS y0, greatest(ST_XMax(e) - ST_XMin(e), ST_YMax(e) - ST_YMin(e), 1) AS size
-				  FROM (SELECT ST_Extent(ST_Transform(z.boundary, 3857)) AS e
-				          FROM public_plot p JOIN zone z ON z.id = p.zone_id WHERE p.id = :id) x
-				 WHERE e IS NOT NULL""").param("id", id).query().listOfRows().stream().findFirst().orElse(null);
+				  FROM (SELECT ST_Extent(ST_Transform(z.boundary, 3857)) AS e FROM public_zone z WHERE z.id = """ + zoneId + """
+				       ) x
+				 WHERE e IS NOT NULL""").params(params).query().listOfRows().stream().findFirst().orElse(null);
 		if (box == null) {
 			return Optional.empty();
 		}
@@ -59,16 +71,15 @@ class PreviewImage {
 		g.fillRect(0, 0, WIDTH, HEIGHT);
 		g.setColor(Color.WHITE);
 		g.fillRect(0, 0, MAP, HEIGHT);
+		String layers = "SELECT 0 AS layer, 'zone' AS role, z.boundary_accuracy = 'APPROXIMATE' AS approximate, z.boundary AS g"
+				+ " FROM public_zone z WHERE z.id = " + zoneId
+				+ " UNION ALL SELECT CASE WHEN " + filled + " THEN 2 ELSE 1 END, CASE WHEN " + filled
+				+ " THEN 'plot' ELSE 'other' END, false, o.boundary FROM public_plot o WHERE o.zone_id = " + zoneId;
 		List<Map<String, Object>> shapes = this.jdbc.sql("""
 				SELECT s.role, s.approximate, ST_AsText(ST_Affine(ST_Transform(s.g, 3857), :scale, 0, 0, -:scale,
 				         :margin - :x0 * :scale, :height - :margin + :y0 * :scale)) AS wkt
-				  FROM (SELECT 0 AS layer, 'zone' AS role, z.boundary_accuracy = 'APPROXIMATE' AS approximate, z.boundary AS g
-				          FROM public_plot p JOIN zone z ON z.id = p.zone_id WHERE p.id = :id
-				        UNION ALL
-				        SELECT CASE WHEN o.id = :id THEN 2 ELSE 1 END, CASE WHEN o.id = :id THEN 'plot' ELSE 'other' END, false, o.boundary
-				          FROM public_plot o WHERE o.zone_id = (SELECT zone_id FROM public_plot WHERE id = :id)) s
-				 ORDER BY s.layer""")
-			.param("id", id).param("scale", (MAP - 2.0 * MARGIN) / ((Number) box.get("size")).doubleValue())
+				  FROM (""" + layers + ") s ORDER BY s.layer")
+			.params(params).param("scale", (MAP - 2.0 * MARGIN) / ((Number) box.get("size")).doubleValue())
 			.param("margin", MARGIN).param("height", HEIGHT).param("x0", box.get("x0")).param("y0", box.get("y0"))
 			.query().listOfRows();
 		for (Map<String, Object> shape : shapes) {

@@ -179,6 +179,16 @@ class SiteFactsApiTest extends PostgisTest {
 		}
 		assertThat(green).as("the plot, filled").isPositive();
 		assertThat(this.http.download("/portal/plots/999999999/preview.png").status()).isEqualTo(404);
+
+		// a zone's link too: its plots on offer filled
+		assertThat(this.http.get("/portal/zones/KCN-VIET-HAN?lang=en").body())
+			.containsPattern("<meta property=\"og:image\" content=\"http://[^\"]+/portal/zones/KCN-VIET-HAN/preview.png\\?lang=en\">");
+		Http.Download zone = this.http.download("/portal/zones/KCN-VIET-HAN/preview.png?lang=en");
+		assertThat(zone.status()).isEqualTo(200);
+		BufferedImage zoneImage = ImageIO.read(new ByteArrayInputStream(zone.body()));
+		assertThat(zoneImage.getWidth()).isEqualTo(1200);
+		java.nio.file.Files.write(PortalBrowserTest.SCREENSHOTS.resolve("portal-zone-preview.png"), zone.body());
+		assertThat(this.http.download("/portal/zones/KCN-NOWHERE/preview.png").status()).isEqualTo(404);
 	}
 
 	@Test

@@ -44,6 +44,7 @@ class EndpointInventoryTest extends PostgisTest {
 			GET /portal/zones/{code} PUBLIC
 			GET /portal/compare PUBLIC
 			GET /portal/plots/{id}/preview.png PUBLIC
+			GET /portal/zones/{code}/preview.png PUBLIC
 			GET /robots.txt PUBLIC
 			GET /sitemap.xml PUBLIC
 			GET /stats PUBLIC
