@@ -144,6 +144,8 @@
       return;
     }
     show(body, Number(state.get('offset') || 0));
+    // portal-suggest.js and portal-shortlist.js add to the results
+    document.dispatchEvent(new CustomEvent('portal:results', { detail: { state, collection: body } }));
     document.body.dataset.loaded = 'true';
   }
 
@@ -163,6 +165,7 @@
     }
     pager(0, 0, 0);
     phone.matched(null);
+    document.dispatchEvent(new CustomEvent('portal:results', { detail: { state: null, collection: null } }));
     document.body.dataset.loaded = 'error';
   }
 

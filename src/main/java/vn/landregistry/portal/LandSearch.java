@@ -38,7 +38,8 @@ class LandSearch {
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
 			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
 			  'distanceKm', round(CAST(distance_km AS numeric), 1), 'boundaryAccuracy', z.boundary_accuracy,
-			  'url', '/portal/plots/' || p.id)""";
+			  'url', '/portal/plots/' || p.id,
+			  """ + SiteFacts.property("p.boundary") + ")";
 
 	private final JdbcClient jdbc;
 
@@ -105,7 +106,7 @@ class LandSearch {
 		return ids.subList((int) Math.min(query.offset(), ids.size()), ids.size());
 	}
 
-	private static SqlWhere where(LandQuery query, LocalDate today) {
+	static SqlWhere where(LandQuery query, LocalDate today) {
 		// public_plot: published plots of published zones, none deleted (V17)
 		SqlWhere where = Units.within(new SqlWhere().condition(OfferSql.FREE), "z.boundary", query.units(), "today")
 			.in("z.code", "zones", query.zones())

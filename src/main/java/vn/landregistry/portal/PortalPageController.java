@@ -104,6 +104,9 @@ class PortalPageController {
 		model.addAttribute("units", units);
 		model.addAttribute("industries", Industry.values());
 		model.addAttribute("canonical", absolute(request, "/portal", locale));
+		// a price filter can only match where a price is published
+		model.addAttribute("pricesPublished", this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM public_zone WHERE lease_price_min_usd IS NOT NULL)")
+			.query(Boolean.class).single());
 		return "portal";
 	}
 
@@ -120,6 +123,8 @@ class PortalPageController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("geometry", JSON.writeValueAsString(feature.get().get("geometry")));
 		model.addAttribute("canonical", absolute(request, "/portal/zones/" + zone.get("code"), locale));
+		model.addAttribute("previewImage", absolute(request, "/portal/zones/" + zone.get("code") + "/preview.png", locale));
+		model.addAttribute("estimate", SiteFacts.estimate());
 		model.addAttribute("countries", countries(locale));
 		return "portal-zone";
 	}
@@ -138,6 +143,8 @@ class PortalPageController {
 		model.addAttribute("plot", plot);
 		model.addAttribute("geometry", JSON.writeValueAsString(feature.get().get("geometry")));
 		model.addAttribute("canonical", absolute(request, "/portal/plots/" + plot.get("id"), locale));
+		model.addAttribute("previewImage", absolute(request, "/portal/plots/" + plot.get("id") + "/preview.png", locale));
+		model.addAttribute("estimate", SiteFacts.estimate());
 		model.addAttribute("countries", countries(locale));
 		return "portal-plot";
 	}
@@ -201,7 +208,7 @@ class PortalPageController {
 	}
 
 	/** What every portal page needs: messages, formats, base map, language links, CSRF when there is a session. */
-	private void common(Model model, Locale locale, HttpServletRequest request) {
+	void common(Model model, Locale locale, HttpServletRequest request) {
 		Map<String, String> all = this.messages.forLocale(locale);
 		Map<String, String> script = new LinkedHashMap<>();
 		all.forEach((key, value) -> {

@@ -56,7 +56,8 @@ class PublicProfiles {
 			                FROM lease l JOIN public_plot p ON p.id = l.plot_id
 			               WHERE p.zone_id = z.id AND l.published AND l.signed_on <= CAST(:today AS date)
 			                 AND (l.ended_on IS NULL OR l.ended_on > CAST(:today AS date))),
-			  'url', '/portal/zones/' || z.code)""";
+			  'url', '/portal/zones/' || z.code,
+			  """ + SiteFacts.property("z.boundary") + ")";
 
 	private static final String PLOT = """
 			json_build_object('id', p.id, 'code', p.code, 'areaHa', round(p.area_ha, 2), 'landUse', p.land_use,
@@ -69,7 +70,8 @@ class PublicProfiles {
 			  'province', pv.code, 'provinceName', pv.name_vi, 'provinceNameEn', pv.name_en,
 			  'occupancyRate', round(o.occupancy_rate, 4), 'industries', z.industries,
 			  'leasePriceMinUsd', z.lease_price_min_usd, 'leasePriceMaxUsd', z.lease_price_max_usd,
-			  'boundaryAccuracy', z.boundary_accuracy, 'demo', p.demo, 'url', '/portal/plots/' || p.id)""";
+			  'boundaryAccuracy', z.boundary_accuracy, 'demo', p.demo, 'url', '/portal/plots/' || p.id,
+			  """ + SiteFacts.property("p.boundary") + ")";
 
 	private final JdbcClient jdbc;
 

@@ -42,6 +42,9 @@ class EndpointInventoryTest extends PostgisTest {
 			GET /portal PUBLIC
 			GET /portal/plots/{id} PUBLIC
 			GET /portal/zones/{code} PUBLIC
+			GET /portal/compare PUBLIC
+			GET /portal/plots/{id}/preview.png PUBLIC
+			GET /portal/zones/{code}/preview.png PUBLIC
 			GET /robots.txt PUBLIC
 			GET /sitemap.xml PUBLIC
 			GET /stats PUBLIC
@@ -93,6 +96,8 @@ class EndpointInventoryTest extends PostgisTest {
 			GET /api/stats/reported PUBLIC
 			# investors' portal and the authority's inbox
 			GET /api/portal/land PUBLIC
+			GET /api/portal/land/export PUBLIC
+			GET /api/portal/land/suggestions PUBLIC
 			GET /api/portal/plots/{id} PUBLIC
 			GET /api/portal/zones/{code} PUBLIC
 			POST /api/portal/enquiries PUBLIC
