@@ -152,14 +152,24 @@ class SelfHostedBaseMapTest extends PostgisTest {
 		browser.get(url(path));
 		waitFor(path + " loaded", () -> "complete".equals(js("return document.readyState")));
 		if (!browser.findElements(By.cssSelector(".leaflet-container")).isEmpty()) {
-			waitFor(path + ": base map tiles", () -> ((Number) js("""
-					const tiles = Array.from(document.querySelectorAll('img.leaflet-tile'));
-					return tiles.length > 0 && tiles.every((t) => t.complete) ? tiles.length : 0""")).intValue() > 0);
-			@SuppressWarnings("unchecked")
-			List<String> foreign = (List<String>) js("""
-					return Array.from(document.querySelectorAll('img.leaflet-tile'))
-					  .filter((t) => !t.src.startsWith(location.origin + '/basemap/') || t.naturalWidth !== 256)
-					  .map((t) => t.src)""");
+			// a page may move its map once its data is in (fitting a unit): judge the tiles once they settle
+			List<String> foreign = new ArrayList<>();
+			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			do {
+				foreign.clear();
+				@SuppressWarnings("unchecked")
+				List<String> now = (List<String>) js("""
+						const tiles = Array.from(document.querySelectorAll('img.leaflet-tile'));
+						if (tiles.length === 0 || !tiles.every((t) => t.complete)) return null;
+						return tiles.filter((t) => !t.src.startsWith(location.origin + '/basemap/') || t.naturalWidth !== 256)
+						  .map((t) => t.src)""");
+				if (now != null && now.isEmpty()) {
+					break;
+				}
+				foreign.addAll(now == null ? List.of("(tiles still loading)") : now);
+				sleep(250);
+			}
+			while (System.nanoTime() < until);
 			foreign.forEach(src -> problems.add(path + ": tile not from the self-hosted base map or not loaded: " + src));
 			assertThat(browser.findElements(By.cssSelector(".map-notice, .leaflet-control-container .notice")))
 				.as(path + ": no base map notice").isEmpty();
@@ -198,6 +208,16 @@ class SelfHostedBaseMapTest extends PostgisTest {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
