@@ -5,8 +5,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +28,8 @@ import vn.landregistry.shared.RegistryChanges;
  */
 @Component
 class TileChanges {
+
+	private static final Logger log = LoggerFactory.getLogger(TileChanges.class);
 
 	/** Beyond this many new history rows at once (an import), the whole cache goes. */
 	private static final int MAX_ROWS = 5_000;
@@ -47,16 +56,43 @@ class TileChanges {
 			                        SELECT p.zone_id FROM plot p WHERE h.table_name = 'lease' AND p.id IN (l.old_plot, l.new_plot))) z
 			 WHERE """ + RegistryChanges.Changed.ROWS;
 
+	/**
+	 * At start, the history rows before the store's recorded last one that are looked at again:
+	 * ids are taken at write and seen at commit, so a few below it may have committed after it.
+	 */
+	private static final int CATCH_UP_MARGIN = 1_000;
+
 	private final JdbcClient jdbc;
 
 	private final TileCache cache;
 
+	private final TileStore store;
+
+	private final TilePyramid pyramid;
+
 	private final RegistryChanges.Watch watch;
 
-	TileChanges(JdbcClient jdbc, TileCache cache, RegistryChanges changes) {
+	TileChanges(JdbcClient jdbc, TileCache cache, TileStore store, TilePyramid pyramid, RegistryChanges changes) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.store = store;
+		this.pyramid = pyramid;
 		this.watch = changes.watch("mvt_day()", this::apply);
+	}
+
+	/**
+	 * The first look at start: the store catches up with changes made while no instance ran, then
+	 * the pyramid is seeded (the seeding must not come before it: the first look may empty the store).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void started() {
+		try {
+			catchUp();
+		}
+		catch (DataAccessException ex) {
+			log.warn("Tiles: the first look at the registry's changes failed; the first tile request will try again: {}",
+					ex.toString());
+		}
 	}
 
 	/**
@@ -67,36 +103,79 @@ class TileChanges {
 		this.watch.catchUp();
 	}
 
+	/**
+	 * The store goes first, then memory: a request that finds a tile missing in memory after the
+	 * eviction reads the store as it is after the delete. The deleted tiles are made again in the
+	 * background.
+	 */
 	private void apply(RegistryChanges.Changed changed) {
-		if (changed.everything() || changed.rows() > MAX_ROWS) {
+		if (changed.everything()) {
+			catchUpStore(changed.upto());
 			this.cache.clear();
 		}
+		else if (changed.rows() > MAX_ROWS) {
+			this.store.deleteAll(changed.upto(), MAX_ROWS);
+			this.store.recordState(changed.upto(), false);
+			this.cache.clear();
+			this.pyramid.seedLater();
+		}
 		else {
-			this.cache.evict(changes(changed));
+			List<TileChange> changes = changes(changed.params());
+			List<TileKey> deleted = this.store.delete(changes);
+			this.store.recordState(changed.upto(), false);
+			this.cache.evict(changes);
+			this.pyramid.remakeLater(deleted);
 		}
 	}
 
-	private List<TileChange> changes(RegistryChanges.Changed changed) {
+	/**
+	 * At start, after the day changed, the units changed or the history went back (a restore): the
+	 * store keeps what no change since its recorded state reached, and is seeded again.
+	 */
+	private void catchUpStore(long upto) {
+		if (this.store.maxZoom() < 0) {
+			return;
+		}
+		Optional<TileStore.State> state = this.store.state();
+		long after = state.map(s -> Math.max(0, s.lastHistoryId() - CATCH_UP_MARGIN)).orElse(0L);
+		boolean unknown = state.isEmpty() || !state.get().units().equals(this.store.units())
+				|| upto < state.get().lastHistoryId() || upto - after > MAX_ROWS;
+		if (unknown) {
+			this.store.deleteAll(upto, MAX_ROWS);
+		}
+		else if (upto > after) {
+			this.store.delete(changes(Map.of("after", after, "upto", upto, "appeared", "{}")));
+		}
+		this.store.recordState(upto, unknown);
+		this.pyramid.seedLater();
+	}
+
+	private List<TileChange> changes(Map<String, Object> rows) {
 		List<TileChange> changes = new ArrayList<>();
-		this.jdbc.sql(CHANGED_AREAS).params(changed.params()).query(rs -> {
+		this.jdbc.sql(CHANGED_AREAS).params(rows).query(rs -> {
+			long id = rs.getLong("id");
 			String table = rs.getString("table_name");
 			Area own = area(rs, "own");
 			Area zone = area(rs, "zone");
 			switch (table) {
 				case "plot", "lease" -> {
-					add(changes, EnumSet.of(TileLayer.PLOTS), own);
-					add(changes, EnumSet.of(TileLayer.ZONES), zone); // fill rates
+					add(changes, id, EnumSet.of(TileLayer.PLOTS), own);
+					add(changes, id, EnumSet.of(TileLayer.ZONES), zone); // fill rates
+					// below the plots' detail zoom, plot tiles draw whole zones (outlines, areas by status)
+					if (zone != null) {
+						changes.add(new TileChange(id, EnumSet.of(TileLayer.PLOTS), zone, TileLayer.PLOTS.detailZoom() - 1));
+					}
 				}
-				case "clearance_phase" -> add(changes, EnumSet.of(TileLayer.CLEARANCE), own);
-				default -> add(changes, ALL, own); // a zone: its plots and phases show its code and state
+				case "clearance_phase" -> add(changes, id, EnumSet.of(TileLayer.CLEARANCE), own);
+				default -> add(changes, id, ALL, own); // a zone: its plots and phases show its code and state
 			}
 		});
 		return changes;
 	}
 
-	private static void add(List<TileChange> changes, Set<TileLayer> layers, Area area) {
+	private static void add(List<TileChange> changes, long id, Set<TileLayer> layers, Area area) {
 		if (area != null) {
-			changes.add(new TileChange(layers, area));
+			changes.add(new TileChange(id, layers, area));
 		}
 	}
 

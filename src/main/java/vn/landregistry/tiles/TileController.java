@@ -43,7 +43,7 @@ class TileController {
 
 	static final MediaType MVT = MediaType.parseMediaType(MVT_VALUE);
 
-	/** Says whether a tile came from the cache: HIT or MISS. */
+	/** Says where a tile came from: HIT (memory), STORE (the pyramid kept in PostGIS) or MISS (made now). */
 	static final String CACHE_HEADER = "X-Tile-Cache";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -54,14 +54,22 @@ class TileController {
 
 	private final CacheControl cacheControl;
 
-	TileController(TileService tiles, TileJson tileJson, TileProperties properties) {
+	private final TilePyramid pyramid;
+
+	private final TileStore store;
+
+	TileController(TileService tiles, TileJson tileJson, TilePyramid pyramid, TileStore store, TileProperties properties) {
 		this.tiles = tiles;
+		this.pyramid = pyramid;
+		this.store = store;
 		this.tileJson = tileJson;
 		this.cacheControl = CacheControl.maxAge(properties.maxAge()).cachePublic().mustRevalidate();
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The tile layers, with the address of their tiles and TileJSON document")
+	@Operation(summary = "The tile layers, with the address of their tiles and TileJSON document",
+			description = "pyramid: the tiles kept in PostGIS (up to storeMaxZoom) and how far this instance's seeding "
+					+ "of them stands (IDLE, SEEDING, READY, FAILED, or ELSEWHERE when another instance seeds)")
 	ObjectNode layers() {
 		String base = base();
 		ObjectNode body = JSON.createObjectNode();
@@ -72,6 +80,7 @@ class TileController {
 				.put("tilejson", base + "/tiles/" + layer.id() + ".json")
 				.put("tiles", base + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt");
 		}
+		pyramid(body.putObject("pyramid"));
 		return body;
 	}
 
@@ -91,7 +100,8 @@ class TileController {
 			description = "Web Mercator XYZ tile (z 0–22, x and y 0 to 2^z − 1, y from the north). Published data only. "
 					+ "Few attributes at low zooms, all public ones from the layer's detail zoom; geometry simplified per "
 					+ "zoom. 204 when the tile holds no feature (e.g. plots below zoom 12). Strong ETag; If-None-Match "
-					+ "answers 304. X-Tile-Cache tells whether the server's cache had the tile.")
+					+ "answers 304. X-Tile-Cache tells where the tile came from: HIT (memory), STORE (the pyramid kept in "
+					+ "PostGIS) or MISS (made now).")
 	@ApiResponse(responseCode = "200", description = "The tile",
 			content = @Content(mediaType = MVT_VALUE, schema = @Schema(type = "string", format = "binary")))
 	@ApiResponse(responseCode = "204", description = "No feature in this tile")
@@ -109,11 +119,27 @@ class TileController {
 		HttpStatus status = ContentTags.noneMatch(ifNoneMatch, tile.etag()) ? HttpStatus.NOT_MODIFIED
 				: tile.empty() ? HttpStatus.NO_CONTENT : HttpStatus.OK;
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(tile.etag())
-			.cacheControl(this.cacheControl).header(CACHE_HEADER, served.hit() ? "HIT" : "MISS");
+			.cacheControl(this.cacheControl).header(CACHE_HEADER, served.origin().header());
 		if (status != HttpStatus.OK) {
 			return response.build();
 		}
 		return response.contentType(MVT).contentLength(tile.bytes().length).body(tile.bytes());
+	}
+
+	private void pyramid(ObjectNode node) {
+		TilePyramid.Progress progress = this.pyramid.progress();
+		node.put("storeMaxZoom", this.store.maxZoom()).put("state", progress.state().name())
+			.put("tilesMade", progress.made()).put("tilesKept", progress.kept());
+		if (progress.seconds() != null) {
+			node.put("seconds", progress.seconds());
+		}
+		if (progress.at() != null) {
+			node.put("at", progress.at());
+		}
+		if (this.store.maxZoom() >= 0) {
+			TileStore.Size size = this.store.size();
+			node.put("storedTiles", size.current()).put("storedRows", size.rows()).put("storedBytes", size.bytes());
+		}
 	}
 
 	private static TileLayer layer(String id) {

@@ -14,6 +14,8 @@ class TileMetrics {
 		registries.ifAvailable(registry -> {
 			FunctionCounter.builder("registry.tiles.requests", service, TileService::hits).tag("cache", "hit")
 				.description("Vector tiles served from the cache").register(registry);
+			FunctionCounter.builder("registry.tiles.requests", service, TileService::storeHits).tag("cache", "store")
+				.description("Vector tiles served from the pyramid kept in PostGIS").register(registry);
 			FunctionCounter.builder("registry.tiles.requests", service, TileService::misses).tag("cache", "miss")
 				.description("Vector tiles made by PostGIS").register(registry);
 			Gauge.builder("registry.tiles.cache.tiles", cache, TileCache::count).register(registry);

@@ -1,10 +1,14 @@
 package vn.landregistry.tiles;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Service;
 
-/** Tiles from the cache when still current, else from PostGIS (then cached). */
+/**
+ * Tiles from memory when still current, else from the store in PostGIS, else made by PostGIS
+ * (then kept in both).
+ */
 @Service
 class TileService {
 
@@ -12,15 +16,20 @@ class TileService {
 
 	private final TileCache cache;
 
+	private final TileStore store;
+
 	private final TileSource source;
 
 	private final AtomicLong hits = new AtomicLong();
 
+	private final AtomicLong storeHits = new AtomicLong();
+
 	private final AtomicLong misses = new AtomicLong();
 
-	TileService(TileChanges changes, TileCache cache, TileSource source) {
+	TileService(TileChanges changes, TileCache cache, TileStore store, TileSource source) {
 		this.changes = changes;
 		this.cache = cache;
+		this.store = store;
 		this.source = source;
 	}
 
@@ -30,25 +39,51 @@ class TileService {
 		Tile cached = this.cache.get(key);
 		if (cached != null) {
 			this.hits.incrementAndGet();
-			return new Served(cached, true);
+			return new Served(cached, Origin.MEMORY);
 		}
 		long generation = this.cache.generation();
-		Tile tile = Tile.of(this.source.tile(layer, address));
+		Optional<byte[]> stored = this.store.keeps(address) ? this.store.find(layer, address) : Optional.empty();
+		Origin origin = stored.isPresent() ? Origin.STORE : Origin.MADE;
+		byte[] bytes = stored.orElseGet(
+				() -> this.store.keeps(address) ? this.store.make(layer, address) : this.source.tile(layer, address));
+		Tile tile = Tile.of(bytes);
 		this.cache.put(key, tile, generation);
-		this.misses.incrementAndGet();
-		return new Served(tile, false);
+		(origin == Origin.STORE ? this.storeHits : this.misses).incrementAndGet();
+		return new Served(tile, origin);
 	}
 
 	long hits() {
 		return this.hits.get();
 	}
 
+	long storeHits() {
+		return this.storeHits.get();
+	}
+
 	long misses() {
 		return this.misses.get();
 	}
 
-	/** A tile and whether the cache had it. */
-	record Served(Tile tile, boolean hit) {
+	/** Where a tile came from: memory, the store in PostGIS, or made now by PostGIS. */
+	enum Origin {
+
+		MEMORY("HIT"), STORE("STORE"), MADE("MISS");
+
+		private final String header;
+
+		Origin(String header) {
+			this.header = header;
+		}
+
+		/** The value of X-Tile-Cache. */
+		String header() {
+			return this.header;
+		}
+
+	}
+
+	/** A tile and where it came from. */
+	record Served(Tile tile, Origin origin) {
 	}
 
 }

