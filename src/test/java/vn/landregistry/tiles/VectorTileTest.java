@@ -106,8 +106,9 @@ class VectorTileTest extends PostgisTest {
 		assertThat(noPlots.statusCode()).isEqualTo(204);
 		assertThat(noPlots.body()).isEmpty();
 		Mvt.Feature mergedAt13 = Mvt.decode(this.tiles.get(TileClient.path("plots", 13, lon, lat)).body()).layer("plots").get(0);
-		assertThat(mergedAt13.attributes()).containsOnlyKeys("level", "status", "zone", "zoneName", "boundaryAccuracy",
-				"plotCount", "areaHa");
+		assertThat(mergedAt13.attributes()).containsOnlyKeys("mvtId", "level", "status", "zone", "zoneName",
+				"boundaryAccuracy", "plotCount", "areaHa");
+		assertThat(mergedAt13.get("mvtId")).as("merged plots: no feature id").isNull();
 	}
 
 	@Test
