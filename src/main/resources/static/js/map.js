@@ -19,6 +19,8 @@
     IN_OPERATION: '#3949ab'
   };
   const PLOTS_MIN_ZOOM = 13;
+  // plots from tiles are drawn from this zoom on (merged by status until the tiles draw each plot)
+  const PLOT_TILES_MIN_ZOOM = 12;
   // The same colours as the clearance dashboard (/clearance).
   const CLEARANCE_COLOURS = {
     NOT_STARTED: '#9e9e9e', INVENTORY: '#f9a825', PLAN_APPROVED: '#ef6c00', PAYING: '#1e88e5',
@@ -113,24 +115,41 @@
   }
 
   // Plots from /tiles/plots/{z}/{x}/{y}.mvt (TileJSON /tiles/plots.json), drawn as SVG like the rest.
+  // Below zoom 14 the tiles are generalised (TileJSON "generalisation", attribute "level"): the
+  // zone-level features are left out, since the zones layer already draws those outlines and its
+  // popup gives the fill rate (drawn again on top they would hide the plan status and take the
+  // zones' clicks); plots merged by status are drawn like plots, and at zoom 12 come from the
+  // first zoom that has them, scaled (minNativeZoom), as plots were drawn there before.
+  function statusZoom(tileJson) {
+    const status = (tileJson.generalisation || []).find((g) => g.level === 'status');
+    return status ? status.minzoom : tileJson.minzoom;
+  }
+
+  function plotTileOptions(tileJson, pane) {
+    return {
+      pane,
+      rendererFactory: L.svg.tile,
+      minZoom: Math.min(PLOT_TILES_MIN_ZOOM, statusZoom(tileJson)),
+      minNativeZoom: statusZoom(tileJson),
+      maxNativeZoom: tileJson.maxzoom
+    };
+  }
+
   function plotTileLayer(tileJson) {
     // above the zones, as the GeoJSON plots are (the overlay pane is at 400)
     if (!map.getPane('plotTiles')) map.createPane('plotTiles').style.zIndex = 450;
-    const layer = L.vectorGrid.protobuf(tileJson.tiles[0], {
-      pane: 'plotTiles',
-      rendererFactory: L.svg.tile,
+    const layer = L.vectorGrid.protobuf(tileJson.tiles[0], Object.assign(plotTileOptions(tileJson, 'plotTiles'), {
       interactive: true,
-      minZoom: tileJson.minzoom,
-      maxNativeZoom: tileJson.maxzoom,
       attribution: tileJson.attribution,
       vectorTileLayerStyles: {
         plots: (p) => {
+          if (p.level === 'zone') return [];
           const style = plotStyle(p, p.boundaryAccuracy);
-          style.className += ' plot-tile';
+          style.className += p.level === 'status' ? ' plot-tile plot-status-area' : ' plot-tile';
           return style;
         }
       }
-    });
+    }));
     layer.on('click', (e) => openPlotPopup(e.layer.properties, e.latlng));
     layer.on('load', () => { document.body.dataset.plotTiles = String(map.getZoom()); });
     return layer;
@@ -138,24 +157,43 @@
 
   function cleanTileLayer(tileJson) {
     if (!map.getPane('cleanTiles')) map.createPane('cleanTiles').style.zIndex = 420;
-    return L.vectorGrid.protobuf(tileJson.tiles[0], {
-      pane: 'cleanTiles',
-      rendererFactory: L.svg.tile,
+    return L.vectorGrid.protobuf(tileJson.tiles[0], Object.assign(plotTileOptions(tileJson, 'cleanTiles'), {
       interactive: false,
-      minZoom: tileJson.minzoom,
-      maxNativeZoom: tileJson.maxzoom,
       vectorTileLayerStyles: {
-        plots: (p) => (p.status === 'AVAILABLE_CLEAN' ? cleanLandStyle() : [])
+        plots: (p) => (p.level !== 'zone' && p.status === 'AVAILABLE_CLEAN' ? cleanLandStyle() : [])
       }
-    });
+    }));
   }
 
-  // Tiles carry few attributes at low zooms: the popup asks for the whole plot.
+  // Tiles carry few attributes at low zooms: the popup asks for the whole plot. Plots merged by
+  // status are no plot: their popup is their summary.
   function openPlotPopup(p, latlng) {
+    if (p.level && p.level !== 'plot') {
+      L.popup().setLatLng(latlng).setContent(statusAreaPopup(p)).openOn(map);
+      return;
+    }
     const popup = L.popup().setLatLng(latlng).setContent(plotPopup(p)).openOn(map);
     getJson('/api/plots/' + p.id)
       .then((feature) => popup.setContent(plotPopup(feature.properties)))
       .catch((error) => console.warn(error));
+  }
+
+  function statusAreaPopup(p) {
+    const root = el('div', 'zone-popup status-area-popup');
+    const zoneName = cfg.lang !== 'vi' && zoneNamesEn[p.zone] ? zoneNamesEn[p.zone] : p.zoneName;
+    root.appendChild(el('h3', null, zoneName + ' – ' + t('plotStatus.' + p.status)));
+    const table = el('table');
+    [[t('field.plotCount'), p.plotCount == null ? null : numberFormat.format(p.plotCount)], [t('field.area'), hectares(p.areaHa)]]
+      .filter(([, value]) => value != null)
+      .forEach(([label, value]) => {
+        const tr = el('tr');
+        tr.appendChild(el('th', null, label));
+        tr.appendChild(el('td', null, value));
+        table.appendChild(tr);
+      });
+    root.appendChild(table);
+    root.appendChild(el('p', 'approximate', t('plot.statusArea')));
+    return root;
   }
 
   /** GeoJSON plots, or vector tiles when the public plots are more than the threshold and the day is today. */

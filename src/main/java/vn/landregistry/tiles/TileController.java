@@ -68,17 +68,21 @@ class TileController {
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The tile layers, with the address of their tiles and TileJSON document",
-			description = "pyramid: the tiles kept in PostGIS (up to storeMaxZoom) and how far this instance's seeding "
+			description = "generalisation (plots): what the tiles draw by zoom range, as in the TileJSON document; "
+					+ "pyramid: the tiles kept in PostGIS (up to storeMaxZoom) and how far this instance's seeding "
 					+ "of them stands (IDLE, SEEDING, READY, FAILED, or ELSEWHERE when another instance seeds)")
 	ObjectNode layers() {
 		String base = base();
 		ObjectNode body = JSON.createObjectNode();
 		ArrayNode layers = body.putArray("layers");
 		for (TileLayer layer : TileLayer.values()) {
-			layers.addObject().put("id", layer.id()).put("title", layer.title()).put("description", layer.description())
+			ObjectNode entry = layers.addObject().put("id", layer.id()).put("title", layer.title()).put("description", layer.description())
 				.put("minzoom", layer.minZoom()).put("maxzoom", TileLayer.MAX_ZOOM)
 				.put("tilejson", base + "/tiles/" + layer.id() + ".json")
 				.put("tiles", base + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt");
+			if (!layer.generalisation().isEmpty()) {
+				TileJson.generalisation(layer, entry.putArray("generalisation"));
+			}
 		}
 		pyramid(body.putObject("pyramid"));
 		return body;
@@ -87,7 +91,10 @@ class TileController {
 	@GetMapping(path = "/{layer}.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "TileJSON 3.0.0 document of a layer",
 			description = "tiles (absolute URL), minzoom, maxzoom, bounds and center of the province from the data, "
-					+ "vector_layers with the attributes, attribution; feature_count: how many features the tiles draw.")
+					+ "vector_layers with the attributes, attribution; feature_count: how many records the layer holds. "
+					+ "plots also has generalisation: by zoom range, the level drawn (zone: zone outlines with their fill "
+					+ "rate, z8–12; status: plots merged by status per zone, z13; plot: every plot, from z14), what it "
+					+ "draws and its attributes.")
 	@ApiResponse(responseCode = "200", description = "The TileJSON document")
 	@ApiResponse(responseCode = "404", description = "Unknown layer",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -99,7 +106,10 @@ class TileController {
 	@Operation(summary = "One vector tile",
 			description = "Web Mercator XYZ tile (z 0–22, x and y 0 to 2^z − 1, y from the north). Published data only. "
 					+ "Few attributes at low zooms, all public ones from the layer's detail zoom; geometry simplified per "
-					+ "zoom. 204 when the tile holds no feature (e.g. plots below zoom 12). Strong ETag; If-None-Match "
+					+ "zoom. Plots are generalised where they would be too small to see, so that no tile is costly: "
+					+ "zone outlines with their fill rate at z8–12, plots merged by status per zone at z13 (no feature id; "
+					+ "attribute level = zone, status or plot), each plot from z14. 204 when the tile holds no feature "
+					+ "(e.g. plots below zoom 8). Strong ETag; If-None-Match "
 					+ "answers 304. X-Tile-Cache tells where the tile came from: HIT (memory), STORE (the pyramid kept in "
 					+ "PostGIS) or MISS (made now).")
 	@ApiResponse(responseCode = "200", description = "The tile",

@@ -9,7 +9,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TileJSON 3.0.0 documents of the layers, for MapLibre, Leaflet.VectorGrid, QGIS and GDAL. Beside
- * the standard fields, {@code feature_count} tells how many features the tiles draw in all.
+ * the standard fields, {@code feature_count} tells how many records the layer holds in all, and,
+ * for a layer drawn generalised at some zooms, {@code generalisation} what its tiles draw by zoom
+ * ({@code level}, {@code minzoom}, {@code maxzoom}, {@code content}, {@code fields}).
  */
 @Component
 class TileJson {
@@ -49,7 +51,19 @@ class TileJson {
 		ObjectNode fields = vectorLayer.putObject("fields");
 		layer.fields().forEach(fields::put);
 		doc.put("feature_count", this.source.count(layer));
+		if (!layer.generalisation().isEmpty()) {
+			generalisation(layer, doc.putArray("generalisation"));
+		}
 		return doc;
+	}
+
+	/** The zoom ranges of a generalised layer, as the TileJSON document and the layer list give them. */
+	static void generalisation(TileLayer layer, ArrayNode ranges) {
+		for (Generalisation g : layer.generalisation()) {
+			ObjectNode range = ranges.addObject().put("level", g.level()).put("minzoom", g.minZoom())
+				.put("maxzoom", g.maxZoom()).put("content", g.content());
+			g.fields().forEach(range.putArray("fields")::add);
+		}
 	}
 
 }

@@ -40,6 +40,9 @@ class TilePyramid implements DisposableBean {
 	/** Tiles made per transaction. */
 	private static final int BATCH = 32;
 
+	/** Zones whose generalised plots are stored per transaction. */
+	private static final int GENERALISED_BATCH = 10;
+
 	private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
 	private static final List<TileLayer> ORDER = List.of(TileLayer.ZONES, TileLayer.DISTRICTS, TileLayer.CLEARANCE,
@@ -85,8 +88,12 @@ class TilePyramid implements DisposableBean {
 		Map<TileLayer, Map<Integer, List<int[]>>> byLayerAndZoom = keys.stream()
 			.collect(Collectors.groupingBy(TileKey::layer, Collectors.groupingBy(key -> key.address().z(),
 					Collectors.mapping(key -> new int[] { key.address().x(), key.address().y() }, Collectors.toList()))));
-		this.remaker.execute(() -> run("remaking edited tiles",
-				() -> byLayerAndZoom.forEach((layer, zooms) -> zooms.forEach((z, tiles) -> this.store.fill(layer, z, tiles)))));
+		this.remaker.execute(() -> run("remaking edited tiles", () -> {
+			if (byLayerAndZoom.containsKey(TileLayer.PLOTS)) {
+				storeGeneralisedPlots();
+			}
+			byLayerAndZoom.forEach((layer, zooms) -> zooms.forEach((z, tiles) -> this.store.fill(layer, z, tiles)));
+		}));
 	}
 
 	/** Where seeding stands; SEEDING too while a seeding waits to begin. */
@@ -135,6 +142,11 @@ class TilePyramid implements DisposableBean {
 		long kept = 0;
 		long made = 0;
 		for (TileLayer layer : ORDER) {
+			if (layer == TileLayer.PLOTS) {
+				int zones = storeGeneralisedPlots();
+				log.info("Tile pyramid: generalised plots stored for {} zones ({} s)", zones,
+						Duration.between(started, Instant.now()).toSeconds());
+			}
 			for (int z = layer.minZoom(); z <= this.store.maxZoom(); z++) {
 				List<int[]> missing = this.store.missing(layer, z);
 				for (int i = 0; i < missing.size(); i += BATCH) {
@@ -156,6 +168,18 @@ class TilePyramid implements DisposableBean {
 		TileStore.Size size = this.store.size();
 		log.info("Tile pyramid: seeded in {} s: {} tiles made, {} kept; the store holds {} tiles of today, {} bytes",
 				Duration.between(started, finished).toMillis() / 1000.0, made, kept, size.current(), size.bytes());
+	}
+
+	/** The generalised plots of every zone lacking them, stored before plot tiles are made from them. */
+	private int storeGeneralisedPlots() {
+		int stored = 0;
+		int batch;
+		do {
+			batch = this.store.storeGeneralisedPlots(GENERALISED_BATCH);
+			stored += batch;
+		}
+		while (batch > 0);
+		return stored;
 	}
 
 	private static boolean advisory(Connection connection, String function) throws SQLException {

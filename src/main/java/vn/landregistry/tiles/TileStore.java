@@ -206,6 +206,15 @@ class TileStore {
 		});
 	}
 
+	/**
+	 * Stores the generalised plots (migrations/V22) of up to {@code zones} zones lacking them for
+	 * today, so that plot tiles below the plots' detail zoom are made from them and not merged on the
+	 * fly; answers how many zones it stored.
+	 */
+	int storeGeneralisedPlots(int zones) {
+		return this.jdbc.sql("SELECT refresh_plot_status_area(:zones)").param("zones", zones).query(Integer.class).single();
+	}
+
 	/** Tiles kept for today and the table's size on disk. */
 	Size size() {
 		return this.jdbc.sql("""

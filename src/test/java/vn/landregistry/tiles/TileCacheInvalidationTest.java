@@ -35,6 +35,8 @@ class TileCacheInvalidationTest extends PostgisTest {
 
 	TileClient tiles;
 
+	long zone;
+
 	long plot;
 
 	long farPlot;
@@ -47,11 +49,11 @@ class TileCacheInvalidationTest extends PostgisTest {
 	void build() {
 		this.tiles = new TileClient(this.port);
 		this.registry = new TestRegistry(this.jdbc).create();
-		long zone = this.registry.zone("TST-T1", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("100"));
+		this.zone = this.registry.zone("TST-T1", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("100"));
 		long farZone = this.registry.zone("TST-T2", "KCN", TestRegistry.district(2), 100.8, 10.3, new BigDecimal("100"));
 		LocalDate cleared = LocalDate.parse("2020-01-01");
-		this.plot = this.registry.plot(zone, "A1", 100.1021, 10.1021, 0.002, cleared);
-		this.registry.plot(zone, "A2", 100.1061, 10.1061, 0.002, cleared);
+		this.plot = this.registry.plot(this.zone, "A1", 100.1021, 10.1021, 0.002, cleared);
+		this.registry.plot(this.zone, "A2", 100.1061, 10.1061, 0.002, cleared);
 		this.farPlot = this.registry.plot(farZone, "B1", 100.8021, 10.3021, 0.002, cleared);
 		this.near = TileClient.path("plots", Z, 100.1031, 10.1031);
 		this.far = TileClient.path("plots", Z, 100.8031, 10.3031);
@@ -120,6 +122,27 @@ class TileCacheInvalidationTest extends PostgisTest {
 		// the zone's fill rate changed too
 		Mvt.Feature zone = Mvt.decode(this.tiles.get(TileClient.path("zones", 14, 100.105, 10.105)).body()).layer("zones").get(0);
 		assertThat(((Number) zone.get("leasedHa")).doubleValue()).isPositive();
+	}
+
+	@Test
+	void aLeaseChangesTheGeneralisedPlotTilesOfTheWholeZone() {
+		// z13 draws the zone's plots merged by status, with counts for the whole zone: a tile of the
+		// zone that the leased plot does not reach changes too (the zone spans two z13 columns here)
+		this.registry.plot(this.zone, "A3", 100.1085, 10.1021, 0.001, LocalDate.parse("2020-01-01"));
+		String east = TileClient.path("plots", 13, 100.109, 10.103);
+		assertThat(east).isNotEqualTo(TileClient.path("plots", 13, 100.1031, 10.1031));
+		assertThat(cleanCount(cached(east))).isEqualTo(3);
+
+		this.registry.lease(this.plot, LocalDate.parse("2021-01-01"), null);
+
+		HttpResponse<byte[]> after = this.tiles.get(east);
+		assertThat(TileClient.header(after, "X-Tile-Cache")).as("not from memory").isNotEqualTo("HIT");
+		assertThat(cleanCount(after)).isEqualTo(2);
+	}
+
+	private static long cleanCount(HttpResponse<byte[]> tile) {
+		return Mvt.decode(tile.body()).layer("plots").stream().filter(f -> "AVAILABLE_CLEAN".equals(f.get("status")))
+			.mapToLong(f -> ((Number) f.get("plotCount")).longValue()).sum();
 	}
 
 	@Test

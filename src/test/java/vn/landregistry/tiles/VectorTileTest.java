@@ -101,12 +101,14 @@ class VectorTileTest extends PostgisTest {
 				"boundaryAccuracy");
 		assertThat(far.get("code")).isEqualTo(ZONE);
 
-		// plots only from zoom 12: an empty tile, 204
-		HttpResponse<byte[]> noPlots = this.tiles.get(TileClient.path("plots", 11, lon, lat));
+		// plots from zoom 8, generalised below 14 (GeneralisedPlotTilesTest); nothing below 8: 204
+		HttpResponse<byte[]> noPlots = this.tiles.get(TileClient.path("plots", 7, lon, lat));
 		assertThat(noPlots.statusCode()).isEqualTo(204);
 		assertThat(noPlots.body()).isEmpty();
-		Mvt.Feature plotAt13 = Mvt.decode(this.tiles.get(TileClient.path("plots", 13, lon, lat)).body()).layer("plots").get(0);
-		assertThat(plotAt13.attributes()).containsOnlyKeys("mvtId", "id", "code", "status", "boundaryAccuracy");
+		Mvt.Feature mergedAt13 = Mvt.decode(this.tiles.get(TileClient.path("plots", 13, lon, lat)).body()).layer("plots").get(0);
+		assertThat(mergedAt13.attributes()).containsOnlyKeys("mvtId", "level", "status", "zone", "zoneName",
+				"boundaryAccuracy", "plotCount", "areaHa");
+		assertThat(mergedAt13.get("mvtId")).as("merged plots: no feature id").isNull();
 	}
 
 	@Test
@@ -179,7 +181,7 @@ class VectorTileTest extends PostgisTest {
 		assertThat(doc.get("tilejson").asString()).isEqualTo("3.0.0");
 		assertThat(doc.get("name").asString()).isEqualTo("plots");
 		assertThat(doc.get("tiles").get(0).asString()).isEqualTo("http://127.0.0.1:" + this.port + "/tiles/plots/{z}/{x}/{y}.mvt");
-		assertThat(doc.get("minzoom").asInt()).isEqualTo(12);
+		assertThat(doc.get("minzoom").asInt()).isEqualTo(8);
 		assertThat(doc.get("maxzoom").asInt()).isEqualTo(22);
 		JsonNode bounds = doc.get("bounds");
 		assertThat(bounds).hasSize(4);
@@ -189,7 +191,7 @@ class VectorTileTest extends PostgisTest {
 		assertThat(bounds.get(3).asDouble()).isBetween(21.0, 22.0);
 		JsonNode center = doc.get("center");
 		assertThat(center.get(0).asDouble()).isBetween(bounds.get(0).asDouble(), bounds.get(2).asDouble());
-		assertThat(center.get(2).asInt()).isEqualTo(12);
+		assertThat(center.get(2).asInt()).isEqualTo(10);
 		JsonNode layer = doc.get("vector_layers").get(0);
 		assertThat(layer.get("id").asString()).isEqualTo("plots");
 		assertThat(layer.get("fields").get("status").asString()).isEqualTo("String");
