@@ -82,6 +82,34 @@ class PlotTilesBrowserTest extends PostgisTest {
 	}
 
 	@Test
+	void atZoom13PlotsAreMergedByStatusWithASummaryForAPopup() {
+		Map<String, Object> zone = this.jdbc.sql("""
+				SELECT z.name_vi AS zone_name, plot_status(p.id, p.cleared_on, mvt_day()) AS status, count(*) AS plots,
+				       ST_X(ST_PointOnSurface(ST_Union(p.boundary))) AS lon, ST_Y(ST_PointOnSurface(ST_Union(p.boundary))) AS lat
+				  FROM plot p JOIN zone z ON z.id = p.zone_id
+				 WHERE z.code = 'KCN-QUANG-CHAU' AND p.published AND p.deleted_at IS NULL
+				 GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1""").query().singleRow();
+		open("/");
+		script("window.registryMap.setView([arguments[0], arguments[1]], 13, { animate: false })", zone.get("lat"), zone.get("lon"));
+		wait(Duration.ofSeconds(20)).until(d -> "13".equals(body("data-plot-tiles")));
+
+		List<WebElement> areas = browser.findElements(By.cssSelector("path.plot-status-area.plot-" + zone.get("status")));
+		assertThat(areas).isNotEmpty();
+		assertThat(browser.findElements(By.cssSelector("path.plot-tile:not(.plot-status-area)"))).as("no single plot at z13")
+			.isEmpty();
+		script("arguments[0].dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: arguments[0].getBoundingClientRect().x + 2, "
+				+ "clientY: arguments[0].getBoundingClientRect().y + 2 }))", areas.get(0));
+		WebElement popup = wait(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".leaflet-popup .status-area-popup")));
+		assertThat(popup.getText()).contains((String) zone.get("zone_name"))
+			.contains(String.valueOf(((Number) zone.get("plots")).longValue()));
+		long plotRequests = ((Number) script(
+				"return performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/plots/')).length")).longValue();
+		assertThat(plotRequests).as("a merged area is no plot: nothing asked of /api/plots").isZero();
+		assertThat(script("return window.__errors")).asList().isEmpty();
+	}
+
+	@Test
 	void cleanLandComesFromThePlotTilesNotFromAListOfEveryCleanPlot() {
 		Map<String, Object> clean = this.jdbc.sql("""
 				SELECT p.id, ST_X(ST_PointOnSurface(p.boundary)) AS lon, ST_Y(ST_PointOnSurface(p.boundary)) AS lat
