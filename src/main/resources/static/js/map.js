@@ -182,16 +182,8 @@
     const root = el('div', 'zone-popup status-area-popup');
     const zoneName = cfg.lang !== 'vi' && zoneNamesEn[p.zone] ? zoneNamesEn[p.zone] : p.zoneName;
     root.appendChild(el('h3', null, zoneName + ' – ' + t('plotStatus.' + p.status)));
-    const table = el('table');
-    [[t('field.plotCount'), p.plotCount == null ? null : numberFormat.format(p.plotCount)], [t('field.area'), hectares(p.areaHa)]]
-      .filter(([, value]) => value != null)
-      .forEach(([label, value]) => {
-        const tr = el('tr');
-        tr.appendChild(el('th', null, label));
-        tr.appendChild(el('td', null, value));
-        table.appendChild(tr);
-      });
-    root.appendChild(table);
+    root.appendChild(fieldTable([[t('field.plotCount'), p.plotCount == null ? null : numberFormat.format(p.plotCount)],
+      [t('field.area'), hectares(p.areaHa)]]));
     root.appendChild(el('p', 'approximate', t('plot.statusArea')));
     return root;
   }
@@ -224,20 +216,24 @@
     }
   }
 
+  /** A table of [label, value] rows, leaving out those without a value. */
+  function fieldTable(rows) {
+    const table = el('table');
+    rows.filter(([, value]) => value != null).forEach(([label, value]) => {
+      const tr = el('tr');
+      tr.appendChild(el('th', null, label));
+      tr.appendChild(el('td', null, value));
+      table.appendChild(tr);
+    });
+    return table;
+  }
+
   function plotPopup(p) {
     const root = el('div', 'zone-popup');
     root.appendChild(el('h3', null, t('field.plotCode') + ' ' + p.code));
-    const table = el('table');
-    [[t('field.zone'), p.zoneName], [t('field.area'), hectares(p.areaHa)], [t('field.status'), t('plotStatus.' + p.status)],
-      [t('field.landUse'), p.landUse && t('landUse.' + p.landUse)], [t('field.clearedOn'), 'landUse' in p ? p.clearedOn || t('field.unknown') : null]]
-      .filter(([, value]) => value != null)
-      .forEach(([label, value]) => {
-        const tr = el('tr');
-        tr.appendChild(el('th', null, label));
-        tr.appendChild(el('td', null, value));
-        table.appendChild(tr);
-      });
-    root.appendChild(table);
+    root.appendChild(fieldTable([[t('field.zone'), p.zoneName], [t('field.area'), hectares(p.areaHa)],
+      [t('field.status'), t('plotStatus.' + p.status)], [t('field.landUse'), p.landUse && t('landUse.' + p.landUse)],
+      [t('field.clearedOn'), 'landUse' in p ? p.clearedOn || t('field.unknown') : null]]));
     if (p.demo) root.appendChild(el('p', 'approximate', t('plot.demo')));
     return root;
   }
@@ -246,7 +242,6 @@
     const root = el('div', 'zone-popup clearance-popup');
     const zoneName = cfg.lang !== 'vi' && zoneNamesEn[p.zone] ? zoneNamesEn[p.zone] : p.zoneName;
     root.appendChild(el('h3', null, zoneName + ' – ' + p.name + ' (' + p.code + ')'));
-    const table = el('table');
     const rows = [
       [t('field.status'), t('clearance.status.' + p.status)],
       [t('clearance.popup.cleared'), (p.clearedPct == null ? '' : percentFormat.format(p.clearedPct / 100)) +
@@ -255,13 +250,7 @@
       [t('field.committee'), p.committee || t('field.unknown')]
     ];
     if (p.status === 'BLOCKED') rows.push([t('clearance.blockedReason'), p.blockedReason]);
-    rows.forEach(([label, value]) => {
-      const tr = el('tr');
-      tr.appendChild(el('th', null, label));
-      tr.appendChild(el('td', null, value));
-      table.appendChild(tr);
-    });
-    root.appendChild(table);
+    root.appendChild(fieldTable(rows));
     if (p.overdue) root.appendChild(el('p', 'overdue', t('clearance.popup.overdue')));
     const link = el('a', 'clearance-link', t('clearance.popup.link'));
     link.href = '/clearance?unit=' + encodeURIComponent(p.unit || '') + '&phase=' + p.id;
