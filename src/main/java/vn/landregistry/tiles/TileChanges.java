@@ -14,10 +14,10 @@ import vn.landregistry.shared.RegistryChanges;
 
 /**
  * Keeps the tile cache in step with the registry ({@link RegistryChanges}): before each tile is
- * served one cheap query tells whether change_history rows appeared since the last look; if so,
+ * served the watch tells whether change_history rows appeared since the last look; if so,
  * the tiles their old and new geometry reach are evicted, in the layers they change. A change of
  * the administrative units or of the day (statuses are today's, {@code mvt_day()}) empties the
- * cache.
+ * cache. Any change empties the TileJSON documents.
  */
 @Component
 class TileChanges {
@@ -51,23 +51,28 @@ class TileChanges {
 
 	private final TileCache cache;
 
+	private final TileJsonCache documents;
+
 	private final RegistryChanges.Watch watch;
 
-	TileChanges(JdbcClient jdbc, TileCache cache, RegistryChanges changes) {
+	TileChanges(JdbcClient jdbc, TileCache cache, TileJsonCache documents, RegistryChanges changes) {
 		this.jdbc = jdbc;
 		this.cache = cache;
+		this.documents = documents;
 		this.watch = changes.watch("mvt_day()", this::apply);
 	}
 
 	/**
-	 * Brings the cache up to what the database holds now (at least as of this call): one small
-	 * query when nothing changed, shared by the requests that arrive while it runs.
+	 * Brings the cache up to what the database holds now (at least as of this call): no query
+	 * unless a change was notified or this instance is writing (then one small query, shared by
+	 * the requests that arrive while it runs).
 	 */
 	void catchUp() {
 		this.watch.catchUp();
 	}
 
 	private void apply(RegistryChanges.Changed changed) {
+		this.documents.clear(); // bounds and feature counts
 		if (changed.everything() || changed.rows() > MAX_ROWS) {
 			this.cache.clear();
 		}

@@ -57,7 +57,11 @@ class TileController {
 	TileController(TileService tiles, TileJson tileJson, TileProperties properties) {
 		this.tiles = tiles;
 		this.tileJson = tileJson;
-		this.cacheControl = CacheControl.maxAge(properties.maxAge()).cachePublic().mustRevalidate();
+		this.cacheControl = cacheControl(properties);
+	}
+
+	static CacheControl cacheControl(TileProperties properties) {
+		return CacheControl.maxAge(properties.maxAge()).cachePublic().mustRevalidate();
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -79,11 +83,16 @@ class TileController {
 	@Operation(summary = "TileJSON 3.0.0 document of a layer",
 			description = "tiles (absolute URL), minzoom, maxzoom, bounds and center of the province from the data, "
 					+ "vector_layers with the attributes, attribution; feature_count: how many features the tiles draw.")
-	@ApiResponse(responseCode = "200", description = "The TileJSON document")
+	@ApiResponse(responseCode = "200", description = "The TileJSON document; X-Tile-Cache tells whether the server's cache had it")
 	@ApiResponse(responseCode = "404", description = "Unknown layer",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	ObjectNode tileJson(@Parameter(description = "zones, plots, clearance or districts") @PathVariable String layer) {
-		return this.tileJson.document(layer(layer), base());
+	ResponseEntity<byte[]> tileJson(@Parameter(description = "zones, plots, clearance or districts") @PathVariable String layer) {
+		TileLayer tileLayer = layer(layer);
+		String base = base();
+		TileJsonCache.Served served = this.tiles.tileJson(tileLayer, base,
+				() -> JSON.writeValueAsBytes(this.tileJson.document(tileLayer, base)));
+		return ResponseEntity.ok().header(CACHE_HEADER, served.hit() ? "HIT" : "MISS").contentType(MediaType.APPLICATION_JSON)
+			.body(served.document());
 	}
 
 	@GetMapping("/{layer}/{z}/{x}/{y}.mvt")

@@ -1,6 +1,7 @@
 package vn.landregistry.tiles;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -14,14 +15,17 @@ class TileService {
 
 	private final TileSource source;
 
+	private final TileJsonCache documents;
+
 	private final AtomicLong hits = new AtomicLong();
 
 	private final AtomicLong misses = new AtomicLong();
 
-	TileService(TileChanges changes, TileCache cache, TileSource source) {
+	TileService(TileChanges changes, TileCache cache, TileSource source, TileJsonCache documents) {
 		this.changes = changes;
 		this.cache = cache;
 		this.source = source;
+		this.documents = documents;
 	}
 
 	Served tile(TileLayer layer, TileAddress address) {
@@ -37,6 +41,27 @@ class TileService {
 		this.cache.put(key, tile, generation);
 		this.misses.incrementAndGet();
 		return new Served(tile, false);
+	}
+
+	/** The tile if the cache holds it (a hit, counted), else null; nothing is made. */
+	Tile cached(TileKey key) {
+		this.changes.catchUp();
+		Tile cached = this.cache.get(key);
+		if (cached != null) {
+			this.hits.incrementAndGet();
+		}
+		return cached;
+	}
+
+	/** The layer's TileJSON document for tiles at {@code base}, if made already. */
+	byte[] cachedTileJson(TileLayer layer, String base) {
+		this.changes.catchUp();
+		return this.documents.get(layer, base);
+	}
+
+	TileJsonCache.Served tileJson(TileLayer layer, String base, Supplier<byte[]> make) {
+		this.changes.catchUp();
+		return this.documents.serve(layer, base, make);
 	}
 
 	long hits() {
