@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -49,6 +50,11 @@ class ChangeNotifications implements SmartLifecycle {
 
 	private volatile Connection connection;
 
+	/** The listening connection's server process (0: none). */
+	private volatile int backendPid;
+
+	private final AtomicLong notifications = new AtomicLong();
+
 	ChangeNotifications(RegistryChanges changes, JdbcConnectionDetails database,
 			@Value("${registry.changes.poll:1s}") Duration poll) {
 		this.changes = changes;
@@ -81,6 +87,15 @@ class ChangeNotifications implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 		}
 		this.thread = null;
+	}
+
+	/** Notifications received so far. */
+	long notifications() {
+		return this.notifications.get();
+	}
+
+	int backendPid() {
+		return this.backendPid;
 	}
 
 	@Override
@@ -126,8 +141,11 @@ class ChangeNotifications implements SmartLifecycle {
 
 	/** Returns on a notification or after the poll interval; throws when the connection is gone. */
 	private void waitForNotifications() throws SQLException {
-		PGNotification[] notifications = this.connection.unwrap(PGConnection.class).getNotifications((int) this.pollMillis);
-		if ((notifications == null || notifications.length == 0) && !this.connection.isValid(2)) {
+		PGNotification[] received = this.connection.unwrap(PGConnection.class).getNotifications((int) this.pollMillis);
+		if (received != null && received.length > 0) {
+			this.notifications.addAndGet(received.length);
+		}
+		else if (!this.connection.isValid(2)) {
 			throw new SQLException("the listening connection no longer answers");
 		}
 	}
@@ -146,6 +164,7 @@ class ChangeNotifications implements SmartLifecycle {
 		Connection opened = DriverManager.getConnection(this.database.getJdbcUrl(), properties);
 		try (Statement listen = opened.createStatement()) {
 			listen.execute("LISTEN " + CHANNEL);
+			this.backendPid = opened.unwrap(PGConnection.class).getBackendPID();
 		}
 		catch (SQLException ex) {
 			opened.close();
@@ -157,6 +176,7 @@ class ChangeNotifications implements SmartLifecycle {
 	private void close() {
 		Connection open = this.connection;
 		this.connection = null;
+		this.backendPid = 0;
 		if (open != null) {
 			try {
 				open.close();

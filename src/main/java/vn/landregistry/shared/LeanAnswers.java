@@ -2,6 +2,10 @@ package vn.landregistry.shared;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -14,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -36,9 +41,18 @@ class LeanAnswers implements Filter {
 
 	private final AnswerHeaders headers;
 
-	LeanAnswers(List<CachedAnswers> caches, AnswerHeaders headers) {
+	private final AtomicLong served = new AtomicLong();
+
+	LeanAnswers(List<CachedAnswers> caches, AnswerHeaders headers, ObjectProvider<MeterRegistry> registries) {
 		this.caches = List.copyOf(caches);
 		this.headers = headers;
+		// the request metrics (http.server.requests) do not see these answers
+		registries.ifAvailable(registry -> FunctionCounter.builder("registry.cached.answers", this, LeanAnswers::served)
+			.description("Answers written from memory before security and MVC").register(registry));
+	}
+
+	long served() {
+		return this.served.get();
 	}
 
 	@Override
@@ -49,6 +63,7 @@ class LeanAnswers implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
+		this.served.incrementAndGet();
 		write(request, (HttpServletResponse) res, answer);
 	}
 
