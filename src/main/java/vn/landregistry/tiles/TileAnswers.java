@@ -1,5 +1,6 @@
 package vn.landregistry.tiles;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,10 @@ import vn.landregistry.shared.CachedAnswers;
 class TileAnswers implements CachedAnswers {
 
 	private static final String PREFIX = "/tiles/";
+
+	private static final TileLayer[] LAYERS = TileLayer.values();
+
+	private static final String[] IDS = Arrays.stream(LAYERS).map(TileLayer::id).toArray(String[]::new);
 
 	private static final List<String> HIT = List.of(TileController.CACHE_HEADER, "HIT");
 
@@ -64,21 +69,36 @@ class TileAnswers implements CachedAnswers {
 	}
 
 	private static TileLayer layer(String id) {
-		for (TileLayer layer : TileLayer.values()) {
-			if (layer.id().equals(id)) {
-				return layer;
+		for (int i = 0; i < IDS.length; i++) {
+			if (IDS[i].equals(id)) {
+				return LAYERS[i];
 			}
 		}
 		return null;
 	}
 
+	/** As {@link TileAddress#parse}, without its regular expression; null where it would refuse (400). */
 	private static TileAddress address(String[] parts) {
-		try {
-			return TileAddress.parse(parts[1], parts[2], parts[3]);
+		int z = number(parts[1], TileLayer.MAX_ZOOM);
+		int last = z < 0 ? -1 : (1 << z) - 1;
+		int x = number(parts[2], last);
+		int y = number(parts[3], last);
+		return z < 0 || x < 0 || y < 0 ? null : new TileAddress(z, x, y);
+	}
+
+	private static int number(String text, int max) {
+		if (text.isEmpty() || text.length() > 9 || max < 0) {
+			return -1;
 		}
-		catch (RuntimeException ex) {
-			return null; // the normal path answers 400
+		int value = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			value = value * 10 + (c - '0');
 		}
+		return value <= max ? value : -1;
 	}
 
 }
