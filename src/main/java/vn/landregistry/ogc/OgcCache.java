@@ -16,16 +16,24 @@ import vn.landregistry.shared.SizedLru;
  * address (links are absolute) and the day.
  * <p>
  * Never stale: before every lookup {@link RegistryChanges} tells what was recorded in
- * change_history since the last look (one small query, shared by concurrent requests), and every
+ * change_history since the last look (no query unless a change was notified or this instance is
+ * writing), and every
  * cached answer of a collection that reads a changed table goes ({@link OgcCollections#changedBy});
  * a change of the administrative units or of the day empties the cache. An answer made before an
  * eviction is not stored after it, since it may hold what the edit changed.
+ * <p>
+ * Beside its key, a JSON answer is found by the request as it came (an alias, evicted with the
+ * answers of its collection), so that {@link OgcAnswers} may serve it before the request is
+ * parsed.
  */
 @Component
 class OgcCache {
 
 	/** What an entry costs beyond its bytes, roughly. */
 	private static final long ENTRY_OVERHEAD = 200;
+
+	/** Keys of aliases begin with it; answers' keys never do. */
+	private static final String ALIAS = "alias\n";
 
 	private final long capacity;
 
@@ -37,8 +45,8 @@ class OgcCache {
 
 	OgcCache(OgcProperties properties, OgcCollections collections, RegistryChanges changes, Clock clock) {
 		this.capacity = properties.cacheSize().toBytes();
-		this.answers = new SizedLru<>(this.capacity,
-				(key, entry) -> entry.answer().body().length + 2L * key.length() + ENTRY_OVERHEAD);
+		this.answers = new SizedLru<>(this.capacity, (key, entry) -> (entry.answer() == null ? 2L * entry.target().length()
+				: entry.answer().body().length) + 2L * key.length() + ENTRY_OVERHEAD);
 		this.collections = collections;
 		this.watch = changes.watch("CAST(now() AT TIME ZONE '" + clock.getZone().getId() + "' AS date)", this::apply);
 	}
@@ -49,21 +57,38 @@ class OgcCache {
 
 	/**
 	 * The answer under {@code key}, from the cache when it holds one made since the last change of
-	 * the collection, else made now (and kept). {@code hit} is null when the cache is off.
+	 * the collection, else made now (and kept); {@code alias} (may be null) then names it too.
+	 * {@code hit} is null when the cache is off.
 	 */
-	Served serve(String collection, String key, Supplier<OgcAnswer> make) {
+	Served serve(String collection, String key, String alias, Supplier<OgcAnswer> make) {
 		if (!enabled()) {
 			return new Served(make.get(), null);
 		}
 		this.watch.catchUp();
-		OgcAnswer cached = get(key);
-		if (cached != null) {
-			return new Served(cached, true);
-		}
 		long generation = this.answers.generation();
-		OgcAnswer answer = make.get();
-		this.answers.put(key, new Entry(collection, answer), generation);
-		return new Served(answer, false);
+		OgcAnswer cached = get(key);
+		boolean hit = cached != null;
+		if (!hit) {
+			cached = make.get();
+			this.answers.put(key, new Entry(collection, cached, null), generation);
+		}
+		if (alias != null && this.answers.get(ALIAS + alias) == null) {
+			this.answers.put(ALIAS + alias, new Entry(collection, null, key), generation);
+		}
+		return new Served(cached, hit);
+	}
+
+	/**
+	 * The answer held for a request as it came ({@code alias}: everything its bytes depend on, see
+	 * {@link OgcAnswers}), once the cache is up to date; null when there is none.
+	 */
+	OgcAnswer cached(String alias) {
+		if (!enabled()) {
+			return null;
+		}
+		this.watch.catchUp();
+		Entry entry = this.answers.get(ALIAS + alias);
+		return entry == null ? null : get(entry.target());
 	}
 
 	private OgcAnswer get(String key) {
@@ -85,7 +110,8 @@ class OgcCache {
 	record Served(OgcAnswer answer, Boolean hit) {
 	}
 
-	private record Entry(String collection, OgcAnswer answer) {
+	/** An answer, or (answer null) an alias naming the key of one. */
+	private record Entry(String collection, OgcAnswer answer, String target) {
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.Explode;
@@ -87,7 +88,7 @@ class OgcController {
 	private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
 	/** Clients may keep pages and features but must ask again (If-None-Match) before using them: edits show at once. */
-	private static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
+	static final CacheControl REVALIDATE = CacheControl.noCache().cachePublic();
 
 	private final OgcCollections collections;
 
@@ -191,7 +192,8 @@ class OgcController {
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
 	ResponseEntity<byte[]> items(@PathVariable String id, @Parameter(hidden = true) @RequestParam Map<String, String> query,
 			@RequestHeader(name = "Accept", required = false) String accept,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			HttpServletRequest request) {
 		OgcCollection collection = find(id);
 		Map<String, String> filters = new LinkedHashMap<>();
 		for (Map.Entry<String, String> parameter : query.entrySet()) {
@@ -217,7 +219,8 @@ class OgcController {
 		// the links repeat the other parameters as given: they are part of the key as they are
 		String key = String.join("\n", "items", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", items,
 				offset + "/" + limit, rest);
-		return served(this.cache.serve(id, key, () -> page(collection, select, limit, offset, items, rest, html)), ifNoneMatch);
+		return served(this.cache.serve(id, key, html ? null : OgcAnswers.alias(request),
+				() -> page(collection, select, limit, offset, items, rest, html)), ifNoneMatch);
 	}
 
 	@GetMapping("/collections/{id}/items/{fid}")
@@ -230,7 +233,8 @@ class OgcController {
 					allowableValues = { OgcCrs.Uri.CRS84, OgcCrs.Uri.EPSG_4326, OgcCrs.Uri.EPSG_9214 },
 					defaultValue = OgcCrs.Uri.CRS84)) @RequestParam(required = false) String crs,
 			@RequestHeader(name = "Accept", required = false) String accept,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+			HttpServletRequest request) {
 		OgcCollection collection = find(id);
 		OgcCrs in = OgcCrs.parse("crs", crs);
 		long featureId;
@@ -245,7 +249,7 @@ class OgcController {
 		String self = base() + "/ogc/collections/" + id + "/items/" + fid;
 		String key = String.join("\n", "item", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", self,
 				String.valueOf(at), in.name());
-		return served(this.cache.serve(id, key, () -> {
+		return served(this.cache.serve(id, key, html ? null : OgcAnswers.alias(request), () -> {
 			byte[] feature = this.features.one(collection, featureId, at, in)
 				.orElseThrow(() -> new NotFoundException("no feature " + fid + " in " + id));
 			ObjectNode tail = JSON.createObjectNode();

@@ -36,12 +36,17 @@ class ContentSecurityPolicy extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		request.setAttribute(NONCE, write(response));
+		chain.doFilter(request, response);
+	}
+
+	/** Writes the policy with a new nonce; answers the nonce. */
+	String write(HttpServletResponse response) {
 		byte[] bytes = new byte[18];
 		this.random.nextBytes(bytes);
 		String nonce = Base64.getEncoder().encodeToString(bytes);
-		request.setAttribute(NONCE, nonce);
 		response.setHeader("Content-Security-Policy", policy(nonce));
-		chain.doFilter(request, response);
+		return nonce;
 	}
 
 	String policy(String nonce) {

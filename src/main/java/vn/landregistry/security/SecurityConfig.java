@@ -40,6 +40,10 @@ class SecurityConfig {
 
 	static final String[] AUTHORITY = { Role.AUTHORITY_EDITOR.name(), Role.AUTHORITY_ADMIN.name() };
 
+	static final long HSTS_MAX_AGE = 31_536_000;
+
+	static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN;
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return new BCryptPasswordEncoder();
@@ -99,9 +103,9 @@ class SecurityConfig {
 			.httpBasic(basic -> basic.realmName("kcn-registry").authenticationEntryPoint(basicEntryPoint()))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(CsrfRule::exempt))
 			.headers(headers -> headers
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.referrerPolicy(referrer -> referrer.policy(REFERRER_POLICY))
 				// written only on requests that came over TLS (directly, or from a trusted proxy)
-				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(false)))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_MAX_AGE).includeSubDomains(false)))
 			.addFilterBefore(new ContentSecurityPolicy(tileUrl), HeaderWriterFilter.class)
 			.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new ActiveAccounts(users), BasicAuthenticationFilter.class)

@@ -3,7 +3,8 @@ package vn.landregistry.shared;
 /**
  * Runs a check on behalf of many callers, each of whom must see a run that started after it
  * asked; callers who ask while a run is going share the next one. Under load this makes one
- * query serve many requests, and no request is answered from an older look than its arrival.
+ * query serve many requests, and no request is answered from an older look than its arrival. A
+ * caller who came while a run was going and saw it fail fails with it, not after a run of its own.
  */
 final class FreshRuns {
 
@@ -27,6 +28,7 @@ final class FreshRuns {
 		long wanted;
 		synchronized (this) {
 			wanted = this.started + 1;
+			long ongoing = this.running ? this.started : -1;
 			while (this.finished < wanted) {
 				if (!this.running) {
 					this.running = true;
@@ -34,6 +36,11 @@ final class FreshRuns {
 					break;
 				}
 				waitForRun();
+				if (ongoing >= 0 && this.failedRun == ongoing) {
+					// the run going on when this caller came failed (the database is out, say): so would
+					// its own, after as long a wait
+					throw this.failure;
+				}
 			}
 			if (this.finished >= wanted) {
 				if (this.failedRun == wanted) {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -27,11 +30,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * which have no history, are watched by their count and last update; and a cache may name the day
  * its content describes (statuses are today's).
  * <p>
- * Each cache keeps a {@link Watch} and calls {@link Watch#catchUp()} before it serves a request:
- * one small query when nothing changed, shared by the requests that arrive while it runs
- * ({@link FreshRuns}), and no request is answered from a look older than its arrival. When
- * something changed, the watch reads what in one REPEATABLE READ snapshot and hands it to the
- * cache's listener inside that snapshot.
+ * Each cache keeps a {@link Watch} and calls {@link Watch#catchUp()} before it serves a request.
+ * A watch looks at the database (one small query, shared by the requests that arrive while it
+ * runs: {@link FreshRuns}) only when it may be behind: when it was marked dirty since its last
+ * look, or while a write of this instance is in flight. It is marked dirty when PostgreSQL
+ * notifies a committed change ({@link ChangeNotifications}, which also looks at once, off the
+ * request path, and every registry.changes.poll even without notification: the day, a dropped
+ * connection), and when this instance may have written: a write request ended ({@link #writeEnded()}),
+ * a pooled connection was handed back ({@link ConnectionReturns}), {@link #touched()}:
+ * this instance reads its own writes at once, others' within the poll interval, usually within
+ * milliseconds. When something changed, the watch reads what in one REPEATABLE READ snapshot and
+ * hands it to the cache's listener inside that snapshot.
  * <p>
  * History ids are taken when a row is written but seen when its transaction commits, so a lower id
  * can appear after a higher one: the ids missing below the last one seen are awaited until every
@@ -52,7 +61,16 @@ public class RegistryChanges {
 
 	private final TransactionTemplate snapshot;
 
-	RegistryChanges(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final List<Watch> watches = new CopyOnWriteArrayList<>();
+
+	/** HTTP writes of this instance that have begun and not ended. */
+	private final AtomicInteger writesInFlight = new AtomicInteger();
+
+	/** Set while a watch looks, on its thread: its own connections are no news. */
+	private static final ThreadLocal<Boolean> LOOKING = new ThreadLocal<>();
+
+	RegistryChanges(JdbcClient jdbc, PlatformTransactionManager transactions, ConnectionReturns returns) {
+		returns.onReturn(this::connectionReturned);
 		this.jdbc = jdbc;
 		this.snapshot = new TransactionTemplate(transactions);
 		this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -65,7 +83,50 @@ public class RegistryChanges {
 	 * {@code listener} is told of the changes, in order, one call per look that found some.
 	 */
 	public Watch watch(String day, Consumer<Changed> listener) {
-		return new Watch(ChangeStamp.sql(day), listener);
+		Watch watch = new Watch(ChangeStamp.sql(day), listener);
+		this.watches.add(watch);
+		return watch;
+	}
+
+	/**
+	 * Tells the watches that this instance committed a change: their next catch-up looks. Handing
+	 * back a pooled connection does it ({@link ConnectionReturns}); call it after a commit made
+	 * otherwise.
+	 */
+	public void touched() {
+		this.watches.forEach(Watch::markDirty);
+	}
+
+	private void connectionReturned() {
+		if (LOOKING.get() == null) {
+			touched();
+		}
+	}
+
+	/** A write request begins: until it ends, every catch-up looks (the commit may come at any time). */
+	void writeStarted() {
+		this.writesInFlight.incrementAndGet();
+	}
+
+	/** A write request ended: what it committed is looked for by the next catch-up of each watch. */
+	void writeEnded() {
+		touched();
+		this.writesInFlight.decrementAndGet();
+	}
+
+	/** Marks every watch dirty and brings each up to date now (on the caller's thread); answers whether all could look. */
+	boolean refresh() {
+		boolean all = true;
+		for (Watch watch : this.watches) {
+			watch.markDirty();
+			try {
+				watch.catchUp();
+			}
+			catch (RuntimeException ex) {
+				all = false;
+			}
+		}
+		return all;
 	}
 
 	/** What one cache has seen of the registry. */
@@ -80,24 +141,46 @@ public class RegistryChanges {
 		/** What the cache reflects; replaced whole, by one check at a time. */
 		private volatile Seen seen;
 
+		/** Counts the marks: a look that began after the last mark clears it. */
+		private final AtomicLong marks = new AtomicLong(1);
+
+		/** The mark count when the last successful look began. */
+		private volatile long lookedAt;
+
 		private Watch(String stampSql, Consumer<Changed> listener) {
 			this.stampSql = stampSql;
 			this.listener = listener;
 		}
 
 		/**
-		 * Returns once the listener was told of every change committed before this call (and maybe
-		 * of later ones).
+		 * Returns once the listener was told of every change this instance committed before this
+		 * call, and of those of others that were notified or polled before it (and maybe of later
+		 * ones). No query unless the watch was marked dirty or a write is in flight.
 		 */
 		public void catchUp() {
+			if (this.lookedAt == this.marks.get() && RegistryChanges.this.writesInFlight.get() == 0) {
+				return;
+			}
 			this.runs.run();
 		}
 
+		void markDirty() {
+			this.marks.incrementAndGet();
+		}
+
 		private void check() {
-			Seen current = this.seen;
-			if (current == null || !current.reflects(stamp(current))) {
-				this.seen = RegistryChanges.this.snapshot.execute(status -> advance(this.seen));
+			long mark = this.marks.get();
+			LOOKING.set(Boolean.TRUE);
+			try {
+				Seen current = this.seen;
+				if (current == null || !current.reflects(stamp(current))) {
+					this.seen = RegistryChanges.this.snapshot.execute(status -> advance(this.seen));
+				}
 			}
+			finally {
+				LOOKING.remove();
+			}
+			this.lookedAt = mark;
 		}
 
 		private Seen advance(Seen previous) {

@@ -21,10 +21,10 @@ import vn.landregistry.shared.RegistryChanges;
 
 /**
  * Keeps the tile cache in step with the registry ({@link RegistryChanges}): before each tile is
- * served one cheap query tells whether change_history rows appeared since the last look; if so,
+ * served the watch tells whether change_history rows appeared since the last look; if so,
  * the tiles their old and new geometry reach are evicted, in the layers they change. A change of
  * the administrative units or of the day (statuses are today's, {@code mvt_day()}) empties the
- * cache.
+ * cache. Any change empties the TileJSON documents.
  */
 @Component
 class TileChanges {
@@ -70,13 +70,17 @@ class TileChanges {
 
 	private final TilePyramid pyramid;
 
+	private final TileJsonCache documents;
+
 	private final RegistryChanges.Watch watch;
 
-	TileChanges(JdbcClient jdbc, TileCache cache, TileStore store, TilePyramid pyramid, RegistryChanges changes) {
+	TileChanges(JdbcClient jdbc, TileCache cache, TileStore store, TilePyramid pyramid, TileJsonCache documents,
+			RegistryChanges changes) {
 		this.jdbc = jdbc;
 		this.cache = cache;
 		this.store = store;
 		this.pyramid = pyramid;
+		this.documents = documents;
 		this.watch = changes.watch("mvt_day()", this::apply);
 	}
 
@@ -96,8 +100,9 @@ class TileChanges {
 	}
 
 	/**
-	 * Brings the cache up to what the database holds now (at least as of this call): one small
-	 * query when nothing changed, shared by the requests that arrive while it runs.
+	 * Brings the cache up to what the database holds now (at least as of this call): no query
+	 * unless a change was notified or this instance is writing (then one small query, shared by
+	 * the requests that arrive while it runs).
 	 */
 	void catchUp() {
 		this.watch.catchUp();
@@ -109,6 +114,7 @@ class TileChanges {
 	 * background.
 	 */
 	private void apply(RegistryChanges.Changed changed) {
+		this.documents.clear(); // bounds and feature counts
 		if (changed.everything()) {
 			catchUpStore(changed.upto());
 			this.cache.clear();

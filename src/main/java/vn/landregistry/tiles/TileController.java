@@ -63,7 +63,11 @@ class TileController {
 		this.pyramid = pyramid;
 		this.store = store;
 		this.tileJson = tileJson;
-		this.cacheControl = CacheControl.maxAge(properties.maxAge()).cachePublic().mustRevalidate();
+		this.cacheControl = cacheControl(properties);
+	}
+
+	static CacheControl cacheControl(TileProperties properties) {
+		return CacheControl.maxAge(properties.maxAge()).cachePublic().mustRevalidate();
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -95,11 +99,16 @@ class TileController {
 					+ "plots also has generalisation: by zoom range, the level drawn (zone: zone outlines with their fill "
 					+ "rate, z8–12; status: plots merged by status per zone, z13; plot: every plot, from z14), what it "
 					+ "draws and its attributes.")
-	@ApiResponse(responseCode = "200", description = "The TileJSON document")
+	@ApiResponse(responseCode = "200", description = "The TileJSON document; X-Tile-Cache tells whether the server's cache had it")
 	@ApiResponse(responseCode = "404", description = "Unknown layer",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-	ObjectNode tileJson(@Parameter(description = "zones, plots, clearance or districts") @PathVariable String layer) {
-		return this.tileJson.document(layer(layer), base());
+	ResponseEntity<byte[]> tileJson(@Parameter(description = "zones, plots, clearance or districts") @PathVariable String layer) {
+		TileLayer tileLayer = layer(layer);
+		String base = base();
+		TileJsonCache.Served served = this.tiles.tileJson(tileLayer, base,
+				() -> JSON.writeValueAsBytes(this.tileJson.document(tileLayer, base)));
+		return ResponseEntity.ok().header(CACHE_HEADER, served.hit() ? "HIT" : "MISS").contentType(MediaType.APPLICATION_JSON)
+			.body(served.document());
 	}
 
 	@GetMapping("/{layer}/{z}/{x}/{y}.mvt")

@@ -2,6 +2,7 @@ package vn.landregistry.tiles;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -20,17 +21,20 @@ class TileService {
 
 	private final TileSource source;
 
+	private final TileJsonCache documents;
+
 	private final AtomicLong hits = new AtomicLong();
 
 	private final AtomicLong storeHits = new AtomicLong();
 
 	private final AtomicLong misses = new AtomicLong();
 
-	TileService(TileChanges changes, TileCache cache, TileStore store, TileSource source) {
+	TileService(TileChanges changes, TileCache cache, TileStore store, TileSource source, TileJsonCache documents) {
 		this.changes = changes;
 		this.cache = cache;
 		this.store = store;
 		this.source = source;
+		this.documents = documents;
 	}
 
 	Served tile(TileLayer layer, TileAddress address) {
@@ -50,6 +54,27 @@ class TileService {
 		this.cache.put(key, tile, generation);
 		(origin == Origin.STORE ? this.storeHits : this.misses).incrementAndGet();
 		return new Served(tile, origin);
+	}
+
+	/** The tile if the cache holds it (a hit, counted), else null; nothing is made. */
+	Tile cached(TileKey key) {
+		this.changes.catchUp();
+		Tile cached = this.cache.get(key);
+		if (cached != null) {
+			this.hits.incrementAndGet();
+		}
+		return cached;
+	}
+
+	/** The layer's TileJSON document for tiles at {@code base}, if made already. */
+	byte[] cachedTileJson(TileLayer layer, String base) {
+		this.changes.catchUp();
+		return this.documents.get(layer, base);
+	}
+
+	TileJsonCache.Served tileJson(TileLayer layer, String base, Supplier<byte[]> make) {
+		this.changes.catchUp();
+		return this.documents.serve(layer, base, make);
 	}
 
 	long hits() {

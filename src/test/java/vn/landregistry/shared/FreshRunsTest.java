@@ -69,6 +69,45 @@ class FreshRunsTest {
 		assertThatThrownBy(fresh::run).hasMessage("database down");
 	}
 
+	@Test
+	void callersArrivingDuringARunThatFailsFailWithItWithoutARunOfTheirOwn() throws Exception {
+		AtomicInteger runs = new AtomicInteger();
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		FreshRuns fresh = new FreshRuns(() -> {
+			runs.incrementAndGet();
+			firstStarted.countDown();
+			await(release);
+			throw new IllegalStateException("database down");
+		});
+		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Runnable caller = () -> {
+			try {
+				fresh.run();
+			}
+			catch (IllegalStateException ex) {
+				failures.add(ex);
+			}
+		};
+		Thread first = new Thread(caller);
+		first.start();
+		assertThat(firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
+		List<Thread> late = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Thread thread = new Thread(caller);
+			late.add(thread);
+			thread.start();
+		}
+		Thread.sleep(200);
+		release.countDown();
+		first.join(5000);
+		for (Thread thread : late) {
+			thread.join(5000);
+		}
+		assertThat(failures).hasSize(4).allSatisfy(ex -> assertThat(ex).hasMessage("database down"));
+		assertThat(runs).as("the late callers did not wait for a run of their own").hasValue(1);
+	}
+
 	private static void await(CountDownLatch latch) {
 		try {
 			latch.await(5, TimeUnit.SECONDS);
