@@ -156,7 +156,7 @@ class TileController {
 			node.put("at", progress.at());
 		}
 		if (this.store.maxZoom() >= 0) {
-			TileStore.Size size = this.store.size();
+			TileStore.Size size = this.store.recentSize();
 			node.put("storedTiles", size.current()).put("storedRows", size.rows()).put("storedBytes", size.bytes());
 		}
 	}

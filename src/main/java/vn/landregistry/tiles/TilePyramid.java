@@ -164,6 +164,7 @@ class TilePyramid implements DisposableBean {
 			}
 		}
 		Instant finished = Instant.now();
+		this.store.forgetSize();
 		this.progress = new Progress(State.READY, started, finished, made, kept, null);
 		TileStore.Size size = this.store.size();
 		log.info("Tile pyramid: seeded in {} s: {} tiles made, {} kept; the store holds {} tiles of today, {} bytes",

@@ -35,6 +35,12 @@ class TileStore {
 
 	private final int maxZoom;
 
+	private static final long SIZE_FOR_NANOS = 5_000_000_000L;
+
+	private volatile Size lastSize;
+
+	private volatile long lastSizeAt;
+
 	TileStore(JdbcClient jdbc, PlatformTransactionManager transactions, TileProperties properties) {
 		this.jdbc = jdbc;
 		this.writes = new TransactionTemplate(transactions);
@@ -213,6 +219,23 @@ class TileStore {
 	 */
 	int storeGeneralisedPlots(int zones) {
 		return this.jdbc.sql("SELECT refresh_plot_status_area(:zones)").param("zones", zones).query(Integer.class).single();
+	}
+
+	/** {@link #size()}, as it was at most a few seconds ago: /tiles may be asked often, a count is not free. */
+	Size recentSize() {
+		long now = System.nanoTime();
+		Size last = this.lastSize;
+		if (last == null || now - this.lastSizeAt > SIZE_FOR_NANOS) {
+			last = size();
+			this.lastSize = last;
+			this.lastSizeAt = now;
+		}
+		return last;
+	}
+
+	/** The next {@link #recentSize()} counts again. */
+	void forgetSize() {
+		this.lastSize = null;
 	}
 
 	/** Tiles kept for today and the table's size on disk. */
