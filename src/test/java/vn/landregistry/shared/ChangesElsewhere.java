@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestDatabase;
 import vn.landregistry.support.TestRegistry;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -62,10 +64,7 @@ abstract class ChangesElsewhere {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDatabase db = TestDatabase.get();
-		registry.add("spring.datasource.url", db::jdbcUrl);
-		registry.add("spring.datasource.username", db::username);
-		registry.add("spring.datasource.password", db::password);
+		PostgisTest.database(registry);
 	}
 
 	@BeforeEach
@@ -73,7 +72,7 @@ abstract class ChangesElsewhere {
 		this.registry = new TestRegistry(this.jdbc).create();
 		long zone = this.registry.zone("TST-N", "KCN", TestRegistry.district(1), 100.1, 10.1, new BigDecimal("100"));
 		this.plot = this.registry.plot(zone, "A1", 100.1021, 10.1021, 0.002, LocalDate.parse("2020-01-01"));
-		this.tile = LeanAnswersTest.tilePath("plots", 16, 100.1031, 10.1031);
+		this.tile = TileClient.path("plots", 16, 100.1031, 10.1031);
 		awaitListening();
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestRegistry;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,11 +55,11 @@ class LeanAnswersTest extends PostgisTest {
 
 	@Test
 	void cachedAnswersAreThoseOfTheNormalPath() {
-		String tile = tilePath("plots", 16, 100.1031, 10.1031);
-		String empty = tilePath("plots", 16, 100.45, 10.45);
+		String tile = TileClient.path("plots", 16, 100.1031, 10.1031);
+		String empty = TileClient.path("plots", 16, 100.45, 10.45);
 		String page = "/ogc/collections/plots/items?bbox=100,10,101,10.5";
 		String feature = "/ogc/collections/plots/items/" + this.plot;
-		Client direct = new Client("127.0.0.1");
+		TileClient direct = new TileClient("127.0.0.1", this.port);
 
 		assertThat(same(direct, tile, "X-Tile-Cache").statusCode()).isEqualTo(200);
 		assertThat(same(direct, empty, "X-Tile-Cache").statusCode()).isEqualTo(204);
@@ -77,7 +78,7 @@ class LeanAnswersTest extends PostgisTest {
 		same(direct, page, "X-Cache", "Origin", "https://maps.example.org");
 
 		// the trusted proxy says TLS and another host: HSTS, and the document's tile URL is theirs
-		Client proxy = new Client("[::1]");
+		TileClient proxy = new TileClient("[::1]", this.port);
 		HttpResponse<byte[]> tileJson = same(proxy, "/tiles/plots.json", "X-Tile-Cache", "X-Forwarded-Proto", "https",
 				"X-Forwarded-Host", "maps.example.org");
 		assertThat(tileJson.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=31536000");
@@ -87,12 +88,12 @@ class LeanAnswersTest extends PostgisTest {
 
 	@Test
 	void htmlPagesCredentialsAndMissesGoTheNormalWay() {
-		Client direct = new Client("127.0.0.1");
+		TileClient direct = new TileClient("127.0.0.1", this.port);
 		String html = "/ogc/collections/plots/items?bbox=100,10,101,10.5&f=html";
 		direct.get(html);
 		long before = this.lean.served();
 		assertThat(header(direct.get(html), "X-Cache")).isEqualTo("HIT");
-		String tile = tilePath("plots", 16, 100.1031, 10.1031);
+		String tile = TileClient.path("plots", 16, 100.1031, 10.1031);
 		assertThat(header(direct.get(tile), "X-Tile-Cache")).isEqualTo("MISS");
 		assertThat(header(direct.get(tile, "Authorization", "Basic bm9ib2R5Om5vdGhpbmc="), "X-Tile-Cache"))
 			.as("bad credentials are refused as before").isNull();
@@ -105,7 +106,7 @@ class LeanAnswersTest extends PostgisTest {
 	 * Fetches the path until it is cached, then once by the normal path and once by the lean one:
 	 * the two answers must be the same; answers the lean one.
 	 */
-	private HttpResponse<byte[]> same(Client client, String path, String cacheHeader, String... headers) {
+	private HttpResponse<byte[]> same(TileClient client, String path, String cacheHeader, String... headers) {
 		HttpResponse<byte[]> first = client.get(path, with(headers, "Cookie", NORMAL_PATH));
 		assertThat(first.statusCode()).as(path).isLessThan(400);
 		HttpResponse<byte[]> normal = client.get(path, with(headers, "Cookie", NORMAL_PATH));
@@ -141,44 +142,6 @@ class LeanAnswersTest extends PostgisTest {
 
 	private static String header(HttpResponse<?> response, String name) {
 		return response.headers().firstValue(name).orElse(null);
-	}
-
-	static String tilePath(String layer, int z, double lon, double lat) {
-		int n = 1 << z;
-		int x = (int) Math.floor((lon + 180) / 360 * n);
-		double phi = Math.toRadians(lat);
-		int y = (int) Math.floor((1 - Math.log(Math.tan(phi) + 1 / Math.cos(phi)) / Math.PI) / 2 * n);
-		return "/tiles/" + layer + "/" + z + "/" + x + "/" + y + ".mvt";
-	}
-
-	private final class Client {
-
-		private final HttpClient http = HttpClient.newHttpClient();
-
-		private final String host;
-
-		Client(String host) {
-			this.host = host;
-		}
-
-		HttpResponse<byte[]> get(String path, String... headers) {
-			HttpRequest.Builder request = HttpRequest
-				.newBuilder(URI.create("http://" + this.host + ":" + LeanAnswersTest.this.port + path)).GET();
-			if (headers.length > 0) {
-				request.headers(headers);
-			}
-			try {
-				return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("GET " + path + " failed", ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-
 	}
 
 }

@@ -32,8 +32,9 @@ public abstract class PostgisTest {
 
 	protected Http officer;
 
+	/** The test database as the application's data source (for test contexts of their own too). */
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	public static void database(DynamicPropertyRegistry registry) {
 		TestDatabase db = TestDatabase.get();
 		registry.add("spring.datasource.url", db::jdbcUrl);
 		registry.add("spring.datasource.username", db::username);

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestRegistry;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

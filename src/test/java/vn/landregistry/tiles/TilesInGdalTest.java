@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

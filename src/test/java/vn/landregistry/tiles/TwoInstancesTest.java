@@ -21,6 +21,7 @@ import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestDatabase;
 import vn.landregistry.support.TestRegistry;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

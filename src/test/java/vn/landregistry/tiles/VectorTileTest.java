@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

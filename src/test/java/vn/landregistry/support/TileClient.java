@@ -1,4 +1,4 @@
-package vn.landregistry.tiles;
+package vn.landregistry.support;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,19 +6,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Fetches tiles with the headers a map client sends and reads. */
-final class TileClient {
+/** Fetches tiles (or any bytes) with the headers a map client sends and reads. */
+public final class TileClient {
 
 	private final HttpClient client = HttpClient.newHttpClient();
 
+	private final String host;
+
 	private final int port;
 
-	TileClient(int port) {
+	public TileClient(int port) {
+		this("127.0.0.1", port);
+	}
+
+	/** A client of the server at {@code host} ("[::1]" plays the trusted proxy in the tests). */
+	public TileClient(String host, int port) {
+		this.host = host;
 		this.port = port;
 	}
 
-	HttpResponse<byte[]> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET();
+	public HttpResponse<byte[]> get(String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + this.host + ":" + this.port + path)).GET();
 		if (headers.length > 0) {
 			request.headers(headers);
 		}
@@ -35,7 +43,7 @@ final class TileClient {
 	}
 
 	/** The path of the tile at zoom z that holds the point. */
-	static String path(String layer, int z, double lon, double lat) {
+	public static String path(String layer, int z, double lon, double lat) {
 		int n = 1 << z;
 		int x = (int) Math.floor((lon + 180) / 360 * n);
 		double phi = Math.toRadians(lat);
@@ -43,7 +51,7 @@ final class TileClient {
 		return "/tiles/" + layer + "/" + z + "/" + x + "/" + y + ".mvt";
 	}
 
-	static String header(HttpResponse<?> response, String name) {
+	public static String header(HttpResponse<?> response, String name) {
 		return response.headers().firstValue(name).orElse(null);
 	}
 
