@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.landregistry.support.ThrowAwayCluster;
+import vn.landregistry.support.TileClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,11 @@ class DatabaseOutageTest {
 	@LocalServerPort
 	int port;
 
+	/** This database has the migrations but no data: a tile has no feature (204), the rest answer 200. */
+	private static int expected(String path) {
+		return path.startsWith("/tiles/") ? 204 : 200;
+	}
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", DB::jdbcUrl);
@@ -63,10 +69,10 @@ class DatabaseOutageTest {
 	@Test
 	void databaseDownIs503AndTheApplicationRecoversWithoutARestart() throws Exception {
 		String[] reads = { "/api/zones", "/api/portal/land?minHa=1", "/ogc/collections/zones/items",
-				"/tiles/zones/10/813/450.mvt", "/api/stats/fill-rate?groupBy=province" };
+				TileClient.path("zones", 10, 106.2, 21.3), "/api/stats/fill-rate?groupBy=province" };
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 		for (String path : reads) {
-			assertThat(get(path).statusCode()).as(path).isIn(200, 204);
+			assertThat(get(path).statusCode()).as(path).isEqualTo(expected(path));
 		}
 
 		DB.stop();
@@ -122,7 +128,7 @@ class DatabaseOutageTest {
 		assertThat(status).as("health once PostGIS is back").isEqualTo(200);
 		assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(FAST_ENOUGH);
 		for (String path : reads) {
-			assertThat(get(path).statusCode()).as(path + " once PostGIS is back").isIn(200, 204);
+			assertThat(get(path).statusCode()).as(path + " once PostGIS is back").isEqualTo(expected(path));
 		}
 	}
 
