@@ -15,7 +15,7 @@ class TileSource {
 			  SELECT ST_Extent(b) AS e FROM (
 			    SELECT boundary AS b FROM admin_unit WHERE level IN ('PROVINCE', 'DISTRICT')
 			    UNION ALL
-			    SELECT boundary FROM zone WHERE published AND deleted_at IS NULL) all_boundaries) extent""";
+			    SELECT boundary FROM public_zone) all_boundaries) extent""";
 
 	private final JdbcClient jdbc;
 
@@ -40,13 +40,9 @@ class TileSource {
 	/** How many features the layer's tiles draw in all. */
 	long count(TileLayer layer) {
 		return this.jdbc.sql(switch (layer) {
-			case ZONES -> "SELECT count(*) FROM zone WHERE published AND deleted_at IS NULL AND boundary IS NOT NULL";
-			case PLOTS -> """
-					SELECT count(*) FROM plot p JOIN zone z ON z.id = p.zone_id
-					 WHERE p.published AND p.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL""";
-			case CLEARANCE -> """
-					SELECT count(*) FROM clearance_phase c JOIN zone z ON z.id = c.zone_id
-					 WHERE c.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL""";
+			case ZONES -> "SELECT count(*) FROM public_zone WHERE boundary IS NOT NULL";
+			case PLOTS -> "SELECT count(*) FROM public_plot";
+			case CLEARANCE -> "SELECT count(*) FROM public_clearance_phase";
 			case DISTRICTS -> "SELECT count(*) FROM admin_unit WHERE level = 'DISTRICT' AND boundary IS NOT NULL";
 		}).query(Long.class).single();
 	}
