@@ -36,7 +36,7 @@ public class Districts {
 		return """
 				(SELECT d.id FROM admin_unit d, (SELECT %s AS shape) g
 				  WHERE d.level = 'DISTRICT' AND ST_Intersects(d.boundary, g.shape)
-				  ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST,
+				  ORDER BY (d.valid_to IS NULL OR d.valid_to >= registry_today()) DESC, d.valid_to DESC NULLS FIRST,
 				           ST_Area(ST_Intersection(d.boundary, g.shape)) DESC
 				  LIMIT 1)""".formatted(shape);
 	}

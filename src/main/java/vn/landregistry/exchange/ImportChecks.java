@@ -145,7 +145,7 @@ class ImportChecks {
 						+ "|| ' ha outside the province'",
 				polygon() + " AND ST_Area(ST_Difference(f.geom, p.boundary)::geography) > 1",
 				"(SELECT ST_Union(boundary) AS boundary FROM admin_unit WHERE level = 'PROVINCE' AND boundary IS NOT NULL "
-						+ "AND (valid_to IS NULL OR valid_to >= current_date)) p");
+						+ "AND (valid_to IS NULL OR valid_to >= registry_today())) p");
 		problem(batch, "ERROR", "zone_overlap",
 				"'overlaps zone ' || z.code || ' by ' || round(ST_Area(ST_Intersection(z.boundary, f.geom)::geography)::numeric) || ' m²'",
 				polygon() + " AND z.kind = " + kind + " AND z.deleted_at IS NULL AND z.id IS DISTINCT FROM f.match_id "

@@ -137,7 +137,7 @@ class ImportCommit {
 		author.put("author", user);
 		String zone = "(f.properties ->> '@zone_id')::bigint";
 		String district = "(SELECT d.id FROM admin_unit d WHERE d.level = 'DISTRICT' AND ST_Area(ST_Difference(f.geom, d.boundary)::geography) <= 1 "
-				+ "ORDER BY (d.valid_to IS NULL OR d.valid_to >= current_date) DESC, d.valid_to DESC NULLS FIRST LIMIT 1)";
+				+ "ORDER BY (d.valid_to IS NULL OR d.valid_to >= registry_today()) DESC, d.valid_to DESC NULLS FIRST LIMIT 1)";
 		int updated = this.jdbc.sql("SELECT count(*) FROM import_feature f WHERE " + only + " AND f.action = 'UPDATE'")
 			.params(p).query(Integer.class).single();
 		update("""
@@ -150,7 +150,7 @@ class ImportCommit {
 				   WHERE %s AND f.action = 'UPDATE' AND c.id = f.match_id
 				  RETURNING c.*)
 				INSERT INTO clearance_event (phase_id, event_date, author, old_values, new_values, reason)
-				SELECT c.id, current_date, :author, e.new_values, clearance_snapshot(c::clearance_phase), :note
+				SELECT c.id, registry_today(), :author, e.new_values, clearance_snapshot(c::clearance_phase), :note
 				  FROM changed c
 				  CROSS JOIN LATERAL (SELECT new_values FROM clearance_event WHERE phase_id = c.id
 				                       ORDER BY event_date DESC, id DESC LIMIT 1) e
@@ -159,12 +159,12 @@ class ImportCommit {
 		int created = update("""
 				WITH added AS (
 				  INSERT INTO clearance_phase (zone_id, district_id, code, name, boundary, area_ha, target_date, last_event_on, note)
-				  SELECT %s, %s, f.code, %s, ST_Multi(f.geom), 0, %s, current_date, %s
+				  SELECT %s, %s, f.code, %s, ST_Multi(f.geom), 0, %s, registry_today(), %s
 				    FROM import_feature f
 				   WHERE %s AND f.action = 'CREATE' ORDER BY f.n
 				  RETURNING *)
 				INSERT INTO clearance_event (phase_id, event_date, author, old_values, new_values, reason)
-				SELECT a.id, current_date, :author, '{}'::jsonb, clearance_snapshot(a::clearance_phase), 'registered: ' || :note
+				SELECT a.id, registry_today(), :author, '{}'::jsonb, clearance_snapshot(a::clearance_phase), 'registered: ' || :note
 				  FROM added a""".formatted(zone, district, m.value("name"), m.value("target_date"), m.value("note"), only), author);
 		this.jdbc.sql("SET CONSTRAINTS clearance_phase_in_step, clearance_event_in_step IMMEDIATE").update();
 		return new Written(created, updated, 0);

@@ -1,6 +1,5 @@
 package vn.landregistry.ogc;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.function.Supplier;
 
@@ -43,12 +42,12 @@ class OgcCache {
 
 	private final SizedLru<String, Entry> answers;
 
-	OgcCache(OgcProperties properties, OgcCollections collections, RegistryChanges changes, Clock clock) {
+	OgcCache(OgcProperties properties, OgcCollections collections, RegistryChanges changes) {
 		this.capacity = properties.cacheSize().toBytes();
 		this.answers = new SizedLru<>(this.capacity, (key, entry) -> (entry.answer() == null ? 2L * entry.target().length()
 				: entry.answer().body().length) + 2L * key.length() + ENTRY_OVERHEAD);
 		this.collections = collections;
-		this.watch = changes.watch("CAST(now() AT TIME ZONE '" + clock.getZone().getId() + "' AS date)", this::apply);
+		this.watch = changes.watch("registry_today()", this::apply);
 	}
 
 	boolean enabled() {

@@ -264,7 +264,7 @@ class PlotEdits {
 
 	private void requireNoLease(Current plot) {
 		long leases = this.jdbc.sql("""
-				SELECT count(*) FROM lease WHERE plot_id = :id AND (ended_on IS NULL OR ended_on > current_date)""")
+				SELECT count(*) FROM lease WHERE plot_id = :id AND (ended_on IS NULL OR ended_on > registry_today())""")
 			.param("id", plot.id()).query(Long.class).single();
 		if (leases > 0) {
 			throw new ConflictException("plot_leased", "plot " + plot.code() + " has a lease or reservation in force or to "
