@@ -8,10 +8,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.UnprocessableException;

@@ -10,12 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.landregistry.history.Changes;
+import vn.landregistry.history.Drafts;
 import vn.landregistry.history.VersionedRecords;
 import vn.landregistry.history.VersionedTable;
-import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.UnprocessableException;

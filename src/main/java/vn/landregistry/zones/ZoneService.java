@@ -18,11 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.admin.Districts;
+import vn.landregistry.history.Changes;
+import vn.landregistry.history.Drafts;
 import vn.landregistry.history.VersionedRecords;
 import vn.landregistry.history.VersionedTable;
-import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.DatabaseRules;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.Parameters;
