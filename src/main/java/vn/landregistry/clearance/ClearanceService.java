@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.landregistry.admin.Districts;
+import vn.landregistry.history.Changes;
 import vn.landregistry.security.CurrentUser;
-import vn.landregistry.shared.Changes;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
 import vn.landregistry.shared.GeometryChecks;

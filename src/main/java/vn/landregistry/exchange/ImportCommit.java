@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.landregistry.admin.Districts;
-import vn.landregistry.shared.Changes;
+import vn.landregistry.history.Changes;
 
 /**
  * Writes a checked batch into the registry in one transaction: every feature or none. Matches are

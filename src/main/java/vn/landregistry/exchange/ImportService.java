@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import vn.landregistry.shared.Changes;
+import vn.landregistry.history.Changes;
 import vn.landregistry.shared.DatabaseRules;
 import vn.landregistry.shared.NotFoundException;
 

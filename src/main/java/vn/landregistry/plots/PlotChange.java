@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import vn.landregistry.history.VersionedTable;
 import vn.landregistry.shared.InvalidParameterException;
 
 /** Fields to change on a plot (absent ones stay), based on the version the editor read. */
@@ -16,14 +17,15 @@ record PlotChange(Long version, String code, LandUse landUse, LocalDate clearedO
 				+ "/api/plots/{id}/draft), checked like a direct edit; the public keeps seeing the published plot "
 				+ "until POST /api/plots/{id}/publish. On an unpublished plot the change is saved directly.")
 		Boolean draft,
-		String reason) {
+		String reason) implements VersionedTable.Change {
 
 	PlotChange withVersion(long based) {
 		return new PlotChange(based, code, landUse, clearedOn, geometry, note, publish, draft, reason);
 	}
 
 	/** Whether the change is to be kept as a draft; 400 when it asks to be published too. */
-	boolean asDraft() {
+	@Override
+	public boolean asDraft() {
 		if (Boolean.TRUE.equals(this.draft) && Boolean.TRUE.equals(this.publish)) {
 			throw new InvalidParameterException("draft", "true", "draft and publish exclude each other: give one of them");
 		}

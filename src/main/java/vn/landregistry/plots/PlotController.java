@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.security.CurrentUser;
 import vn.landregistry.shared.AsOf;
@@ -33,6 +34,8 @@ import vn.landregistry.shared.Versions;
 @RestController
 @Tag(name = "Plots", description = "Plots (lô đất) inside zones and their leases")
 class PlotController {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** A page the editor and the map draw at once; larger sets come in pages or as vector tiles. */
 	static final int DEFAULT_LIMIT = 5_000;
@@ -75,8 +78,14 @@ class PlotController {
 	}
 
 	@GetMapping(path = "/api/plots/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
-	@Operation(summary = "One plot as a GeoJSON Feature")
-	String plot(@PathVariable long id, @RequestParam(required = false) String asOf) {
+	@Operation(summary = "One plot as a GeoJSON Feature; the ETag is its version")
+	ResponseEntity<String> one(@PathVariable long id, @RequestParam(required = false) String asOf) {
+		String feature = plot(id, asOf);
+		String version = JSON.readTree(feature).path("properties").path("version").asString();
+		return ResponseEntity.ok().eTag("\"" + version + "\"").body(feature);
+	}
+
+	private String plot(long id, String asOf) {
 		return this.features.one(id, AsOf.parse(asOf, this.clock), this.user.seesDrafts())
 			.orElseThrow(() -> new NotFoundException("no plot with id " + id));
 	}

@@ -10,17 +10,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.landregistry.shared.Changes;
+import vn.landregistry.history.Changes;
+import vn.landregistry.history.Drafts;
+import vn.landregistry.history.VersionedRecords;
+import vn.landregistry.history.VersionedTable;
 import vn.landregistry.shared.ConflictException;
 import vn.landregistry.shared.DatabaseRules;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
-import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.UnprocessableException;
 
 import static vn.landregistry.shared.Fields.blankToNull;
-import static vn.landregistry.shared.Fields.required;
 
 /**
  * Changes to existing plots from the map: attributes and shape, drafts of published plots and
@@ -40,9 +40,14 @@ class PlotEdits {
 
 	private final Drafts drafts;
 
-	PlotEdits(JdbcClient jdbc, GeometryChecks geometry, Changes changes, Drafts drafts) {
+	private final VersionedRecords records;
+
+	private final Table table = new Table();
+
+	PlotEdits(JdbcClient jdbc, GeometryChecks geometry, Changes changes, Drafts drafts, VersionedRecords records) {
 		this.jdbc = jdbc;
 		this.drafts = drafts;
+		this.records = records;
 		this.geometry = geometry;
 		this.changes = changes;
 	}
@@ -54,25 +59,7 @@ class PlotEdits {
 	 */
 	@Transactional
 	boolean update(long id, PlotChange change) {
-		boolean asDraft = change.asDraft();
-		this.changes.attribute(change.reason());
-		Current current = current(id, change.version());
-		if (current.published() && asDraft) {
-			String before = this.drafts.row("plot", id);
-			String after = this.drafts.rehearse(() -> {
-				apply(id, current, change, null);
-				return this.drafts.row("plot", id);
-			});
-			this.drafts.save("plot", id, before, after, current.version(), change.reason());
-			return true;
-		}
-		if (current.published() && Boolean.FALSE.equals(change.publish())) {
-			throw new UnprocessableException("published_stays_published", "plot " + id + " is published: a change "
-					+ "with publish=false does not hide it. Save the change as a draft (\"draft\": true; the public keeps "
-					+ "seeing the published plot until the draft is published), or delete the plot.");
-		}
-		apply(id, current, change, change.publish());
-		return false;
+		return this.records.update(this.table, id, change);
 	}
 
 	/**
@@ -82,48 +69,25 @@ class PlotEdits {
 	 */
 	@Transactional
 	void publish(long id, Long version, String reason) {
-		Current current = current(id, version);
-		Optional<Drafts.Draft> draft = this.drafts.find("plot", id);
-		this.changes.attribute(draft.map(Drafts.Draft::reason).orElse(reason != null ? reason
-				: draft.map(d -> "published the draft of " + d.author()).orElse("published")));
-		if (draft.isEmpty()) {
-			apply(id, current, new PlotChange(null, null, null, null, null, null, true, null, null), true);
-			return;
-		}
-		if (draft.get().baseVersion() != current.version()) {
-			throw this.drafts.stale("plot " + id, draft.get(), current.version());
-		}
-		if (this.drafts.changes("plot", id, "boundary")) {
-			this.geometry.requireValidPolygon("geometry", this.jdbc.sql("SELECT ST_AsGeoJSON(boundary) FROM plot_with_draft(:id)")
-				.param("id", id).query(String.class).single());
-		}
-		try {
-			this.jdbc.sql("""
-					UPDATE plot p SET code = r.code, land_use = r.land_use, cleared_on = r.cleared_on, note = r.note,
-					       boundary = r.boundary, published = true, version = p.version + 1
-					  FROM plot_with_draft(:id) r
-					 WHERE p.id = :id AND p.version = :version""")
-				.param("id", id).param("version", current.version()).update();
-		}
-		catch (DataAccessException ex) {
-			throw DatabaseRules.translate(ex);
-		}
-		this.drafts.discard("plot", id);
+		this.records.publish(this.table, id, version, reason);
 	}
 
 	/** Drops the pending draft of a plot; 404 when there is none. */
 	@Transactional
 	void discardDraft(long id) {
-		if (this.jdbc.sql("SELECT count(*) FROM plot WHERE id = :id AND deleted_at IS NULL").param("id", id)
-			.query(Long.class).single() == 0) {
-			throw new NotFoundException("no plot with id " + id);
-		}
-		if (!this.drafts.discard("plot", id)) {
-			throw new NotFoundException("plot " + id + " has no pending draft");
+		this.records.discardDraft(this.table, id);
+	}
+
+	/** The shape of the plot as its pending draft makes it is checked again when the draft reshapes it. */
+	private void checkDraft(long id) {
+		if (this.drafts.changes("plot", id, "boundary")) {
+			this.geometry.requireValidPolygon("geometry", this.jdbc.sql("SELECT ST_AsGeoJSON(boundary) FROM plot_with_draft(:id)")
+				.param("id", id).query(String.class).single());
 		}
 	}
 
-	private void apply(long id, Current current, PlotChange change, Boolean published) {
+	/** Returns false: the change was written, not kept as a draft. */
+	private boolean apply(long id, Current current, PlotChange change, Boolean published) {
 		String geoJson = change.geoJson();
 		if (geoJson != null) {
 			this.geometry.requireValidPolygon("geometry", geoJson);
@@ -138,6 +102,7 @@ class PlotEdits {
 				.param("code", blankToNull(change.code())).param("landUse", change.landUse() == null ? null : change.landUse().name())
 				.param("clearedOn", change.clearedOn()).param("note", blankToNull(change.note())).param("geometry", geoJson)
 				.param("published", published).param("id", id).param("version", current.version()).update();
+			return false;
 		}
 		catch (DataAccessException ex) {
 			throw DatabaseRules.translate(ex);
@@ -146,10 +111,7 @@ class PlotEdits {
 
 	@Transactional
 	void delete(long id, Long version, String reason) {
-		this.changes.attribute(required("reason", reason));
-		Current current = current(id, version);
-		requireNoLease(current);
-		this.jdbc.sql("UPDATE plot SET deleted_at = now(), version = version + 1 WHERE id = :id").param("id", id).update();
+		this.records.delete(this.table, id, version, reason, this::requireNoLease);
 	}
 
 	/**
@@ -158,34 +120,7 @@ class PlotEdits {
 	 */
 	@Transactional
 	void restore(long id, long changeId, Long version, String reason) {
-		this.changes.attribute(required("reason", reason) + " (restored from change " + changeId + ")");
-		if (version == null) {
-			throw new InvalidParameterException("version", null, "version is required: the version of plot " + id + " you read");
-		}
-		String values = this.jdbc.sql("""
-				SELECT new_values::text FROM change_history
-				 WHERE id = :change AND table_name = 'plot' AND row_id = :id AND new_values IS NOT NULL""")
-			.param("change", changeId).param("id", id).query(String.class).optional()
-			.orElseThrow(() -> new InvalidParameterException("changeId", String.valueOf(changeId),
-					"change " + changeId + " is not in the history of plot " + id));
-		try {
-			int restored = this.jdbc.sql("""
-					UPDATE plot p SET code = r.code, boundary = r.boundary, land_use = r.land_use, cleared_on = r.cleared_on,
-					       note = r.note, published = r.published, deleted_at = r.deleted_at, version = p.version + 1
-					  FROM jsonb_populate_record(NULL::plot, history_row(CAST(:values AS jsonb))) r
-					 WHERE p.id = :id AND p.version = :version""")
-				.param("values", values).param("id", id).param("version", version).update();
-			if (restored == 0) {
-				long current = this.jdbc.sql("SELECT version FROM plot WHERE id = :id").param("id", id).query(Long.class)
-					.optional().orElseThrow(() -> new NotFoundException("no plot with id " + id));
-				throw new ConflictException("stale_version", "plot " + id + " was changed by someone else: you sent version "
-						+ version + ", it is now at version " + current + ". Reload it; nothing was saved.",
-						Map.of("currentVersion", current));
-			}
-		}
-		catch (DataAccessException ex) {
-			throw DatabaseRules.translate(ex);
-		}
+		this.records.restore(this.table, id, changeId, version, reason);
 	}
 
 	/** Returns the ids of the new plots, in the order of the parts from west to east. */
@@ -273,22 +208,16 @@ class PlotEdits {
 	}
 
 	private Current current(long id, Long version) {
-		Current current = this.jdbc.sql("""
-				SELECT id, zone_id, code, version, published FROM plot WHERE id = :id AND deleted_at IS NULL FOR UPDATE""")
+		return this.records.current(this.table, id, version);
+	}
+
+	private Optional<Current> lock(long id, boolean deleted) {
+		return this.jdbc.sql("SELECT id, zone_id, code, version, published FROM plot WHERE id = :id"
+				+ (deleted ? "" : " AND deleted_at IS NULL") + " FOR UPDATE")
 			.param("id", id)
 			.query((rs, row) -> new Current(rs.getLong("id"), rs.getLong("zone_id"), rs.getString("code"), rs.getLong("version"),
 					rs.getBoolean("published")))
-			.optional().orElseThrow(() -> new NotFoundException("no plot with id " + id));
-		if (version == null) {
-			throw new InvalidParameterException("version", null,
-					"version is required: the version of plot " + id + " you read, as \"version\" or an If-Match header");
-		}
-		if (version != current.version()) {
-			throw new ConflictException("stale_version", "plot " + id + " was changed by someone else: you sent version "
-					+ version + ", it is now at version " + current.version() + ". Reload it; nothing was saved.",
-					Map.of("currentVersion", current.version()));
-		}
-		return current;
+			.optional();
 	}
 
 	private static List<String> suffixed(String code, int n) {
@@ -299,7 +228,67 @@ class PlotEdits {
 		return codes;
 	}
 
-	record Current(long id, long zoneId, String code, long version, boolean published) {
+	record Current(long id, long zoneId, String code, long version, boolean published) implements VersionedTable.Row {
+	}
+
+	/** What is particular to plots in the workflow of versioned, draftable records. */
+	private final class Table implements VersionedTable<Current, PlotChange, Boolean> {
+
+		@Override
+		public String name() {
+			return "plot";
+		}
+
+		@Override
+		public Optional<Current> lock(long id, boolean deleted) {
+			return PlotEdits.this.lock(id, deleted);
+		}
+
+		@Override
+		public Boolean apply(long id, Current current, PlotChange change, Boolean published) {
+			return PlotEdits.this.apply(id, current, change, published);
+		}
+
+		@Override
+		public PlotChange publishOnly() {
+			return new PlotChange(null, null, null, null, null, null, true, null, null);
+		}
+
+		@Override
+		public Boolean drafted(long id, Boolean rehearsed) {
+			return true;
+		}
+
+		@Override
+		public void checkDraft(long id) {
+			PlotEdits.this.checkDraft(id);
+		}
+
+		@Override
+		public String draftColumns() {
+			return "code = r.code, land_use = r.land_use, cleared_on = r.cleared_on, note = r.note, boundary = r.boundary";
+		}
+
+		@Override
+		public boolean restoresDeleted() {
+			return true;
+		}
+
+		@Override
+		public String restoredColumns() {
+			return "code = r.code, boundary = r.boundary, land_use = r.land_use, cleared_on = r.cleared_on, note = r.note, "
+					+ "published = r.published, deleted_at = r.deleted_at";
+		}
+
+		@Override
+		public void checkRestored(long id, Current current, String values) {
+		}
+
+		@Override
+		public Boolean saved(long id) {
+			return false;
+		}
+
 	}
 
 }

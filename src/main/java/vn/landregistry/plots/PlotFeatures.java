@@ -7,8 +7,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.landregistry.history.Drafts;
 import vn.landregistry.shared.AsOf;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 import vn.landregistry.shared.Visible;

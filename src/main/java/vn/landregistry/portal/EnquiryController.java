@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.landregistry.shared.Changes;
+import vn.landregistry.history.Changes;
 
 @RestController
 @RequestMapping("/api/enquiries")

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
+import vn.landregistry.history.VersionedTable;
 import vn.landregistry.shared.InvalidParameterException;
 
 /**
@@ -22,7 +23,7 @@ record ZoneChange(Long version, String kind, String code, String name, String na
 				+ "/api/zones/{id}/draft), checked like a direct edit; the public keeps seeing the published zone "
 				+ "until POST /api/zones/{id}/publish. On an unpublished zone the change is saved directly.")
 		Boolean draft,
-		String reason) {
+		String reason) implements VersionedTable.Change {
 
 	/** No field changed. */
 	static final ZoneChange NONE = new ZoneChange(null, null, null, null, null, null, null, null, null, null, null, null,
@@ -35,7 +36,8 @@ record ZoneChange(Long version, String kind, String code, String name, String na
 	}
 
 	/** Whether the change is to be kept as a draft; 400 when it asks to be published too. */
-	boolean asDraft() {
+	@Override
+	public boolean asDraft() {
 		if (Boolean.TRUE.equals(this.draft) && Boolean.TRUE.equals(this.publish)) {
 			throw new InvalidParameterException("draft", "true", "draft and publish exclude each other: give one of them");
 		}

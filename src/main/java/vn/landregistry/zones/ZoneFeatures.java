@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.landregistry.admin.Units;
+import vn.landregistry.history.Drafts;
 import vn.landregistry.shared.AsOf;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeoJson;
 import vn.landregistry.shared.SqlWhere;
 

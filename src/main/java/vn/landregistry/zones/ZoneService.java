@@ -18,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.landregistry.admin.Districts;
-import vn.landregistry.shared.Changes;
-import vn.landregistry.shared.ConflictException;
+import vn.landregistry.history.Changes;
+import vn.landregistry.history.Drafts;
+import vn.landregistry.history.VersionedRecords;
+import vn.landregistry.history.VersionedTable;
 import vn.landregistry.shared.DatabaseRules;
-import vn.landregistry.shared.Drafts;
 import vn.landregistry.shared.GeometryChecks;
 import vn.landregistry.shared.InvalidParameterException;
-import vn.landregistry.shared.NotFoundException;
 import vn.landregistry.shared.Parameters;
 import vn.landregistry.shared.UnprocessableException;
 
@@ -64,10 +64,15 @@ class ZoneService {
 
 	private final Drafts drafts;
 
+	private final VersionedRecords records;
+
+	private final Table table = new Table();
+
 	ZoneService(JdbcClient jdbc, GeometryChecks geometry, Districts districts, Changes changes, EditRules rules,
-			Drafts drafts) {
+			Drafts drafts, VersionedRecords records) {
 		this.jdbc = jdbc;
 		this.drafts = drafts;
+		this.records = records;
 		this.geometry = geometry;
 		this.districts = districts;
 		this.changes = changes;
@@ -76,12 +81,12 @@ class ZoneService {
 
 	/**
 	 * Saved zone id and the warnings to show beside the shape; {@code draft} when the change was
-	 * kept as the zone's draft ({@code row}: the zone as the draft makes it).
+	 * kept as the zone's draft.
 	 */
-	record Saved(long id, List<String> warnings, boolean draft, String row) {
+	record Saved(long id, List<String> warnings, boolean draft) {
 
 		Saved(long id, List<String> warnings) {
-			this(id, warnings, false, null);
+			this(id, warnings, false);
 		}
 
 	}
@@ -127,18 +132,7 @@ class ZoneService {
 	 */
 	@Transactional
 	Saved update(long id, ZoneChange change) {
-		boolean asDraft = change.asDraft();
-		this.changes.attribute(change.reason());
-		Current current = current(id, change.version());
-		if (current.published() && asDraft) {
-			return saveDraft(id, current, change);
-		}
-		if (current.published() && Boolean.FALSE.equals(change.publish())) {
-			throw new UnprocessableException("published_stays_published", "zone " + id + " is published: a change "
-					+ "with publish=false does not hide it. Save the change as a draft (\"draft\": true; the public keeps "
-					+ "seeing the published zone until the draft is published), or delete the zone.");
-		}
-		return apply(id, current, change, change.publish());
+		return this.records.update(this.table, id, change);
 	}
 
 	/**
@@ -148,16 +142,17 @@ class ZoneService {
 	 */
 	@Transactional
 	Saved publish(long id, Long version, String reason) {
-		Current current = current(id, version);
-		Optional<Drafts.Draft> draft = this.drafts.find("zone", id);
-		this.changes.attribute(draft.map(Drafts.Draft::reason).orElse(reason != null ? reason
-				: draft.map(d -> "published the draft of " + d.author()).orElse("published")));
-		if (draft.isEmpty()) {
-			return apply(id, current, ZoneChange.NONE, true);
-		}
-		if (draft.get().baseVersion() != current.version()) {
-			throw this.drafts.stale("zone " + id, draft.get(), current.version());
-		}
+		return this.records.publish(this.table, id, version, reason);
+	}
+
+	/** Drops the pending draft of a zone; 404 when there is none. */
+	@Transactional
+	void discardDraft(long id) {
+		this.records.discardDraft(this.table, id);
+	}
+
+	/** The checks of a direct edit, on the zone as its pending draft makes it. */
+	private void checkDraft(long id) {
 		Current drafted = this.jdbc.sql("""
 				SELECT id, kind, district_id, version, published, ST_AsGeoJSON(boundary) AS geojson FROM zone_with_draft(:id)""")
 			.param("id", id).query(ZoneService::current).single();
@@ -168,38 +163,6 @@ class ZoneService {
 		if (reshaped || this.drafts.changes("zone", id, "district_id")) {
 			checkPlace(id, drafted.kind(), drafted.districtId(), drafted.geoJson());
 		}
-		try {
-			this.jdbc.sql("UPDATE zone z SET " + TAKE_VALUES_OF_R + """
-					, published = true, version = z.version + 1
-					  FROM zone_with_draft(:id) r
-					 WHERE z.id = :id AND z.version = :version""")
-				.param("id", id).param("version", current.version()).update();
-		}
-		catch (DataAccessException ex) {
-			throw DatabaseRules.translate(ex);
-		}
-		this.drafts.discard("zone", id);
-		return new Saved(id, warnings(id));
-	}
-
-	/** Drops the pending draft of a zone; 404 when there is none. */
-	@Transactional
-	void discardDraft(long id) {
-		requireZone(id);
-		if (!this.drafts.discard("zone", id)) {
-			throw new NotFoundException("zone " + id + " has no pending draft");
-		}
-	}
-
-	/** The change checked as a real write, then undone and kept as the zone's draft. */
-	private Saved saveDraft(long id, Current current, ZoneChange change) {
-		String before = this.drafts.row("zone", id);
-		Saved rehearsed = this.drafts.rehearse(() -> {
-			Saved saved = apply(id, current, change, null);
-			return new Saved(id, saved.warnings(), true, this.drafts.row("zone", id));
-		});
-		this.drafts.save("zone", id, before, rehearsed.row(), current.version(), change.reason());
-		return rehearsed;
 	}
 
 	private Saved apply(long id, Current current, ZoneChange change, Boolean published) {
@@ -239,7 +202,7 @@ class ZoneService {
 				.param("published", published).param("id", id).param("version", current.version())
 				.update();
 			if (updated == 0) {
-				throw stale(id, current.version());
+				throw this.records.stale(this.table, id, current.version());
 			}
 			return new Saved(id, warnings(id));
 		}
@@ -250,37 +213,21 @@ class ZoneService {
 
 	@Transactional
 	void delete(long id, Long version, String reason) {
-		this.changes.attribute(required("reason", reason));
-		Current current = current(id, version);
-		this.jdbc.sql("UPDATE zone SET deleted_at = now(), version = version + 1 WHERE id = :id AND version = :version")
-			.param("id", id).param("version", current.version()).update();
+		this.records.delete(this.table, id, version, reason, zone -> {
+		});
 	}
 
 	/** Puts back the values a zone had after one change of its history, as a new change. */
 	@Transactional
 	Saved restore(long id, long changeId, Long version, String reason) {
-		this.changes.attribute(required("reason", reason) + " (restored from change " + changeId + ")");
-		Current current = current(id, version);
-		String values = this.jdbc.sql("""
-				SELECT new_values::text FROM change_history
-				 WHERE id = :change AND table_name = 'zone' AND row_id = :id AND new_values IS NOT NULL""")
-			.param("change", changeId).param("id", id).query(String.class).optional()
-			.orElseThrow(() -> new InvalidParameterException("changeId", String.valueOf(changeId),
-					"change " + changeId + " is not in the history of zone " + id));
+		return this.records.restore(this.table, id, changeId, version, reason);
+	}
+
+	/** A restore keeps the zone inside its province and off the zones of its kind. */
+	private void checkRestored(long id, Current current, String values) {
 		String shape = JSON.readTree(values).path("boundary").toString();
 		long districtId = JSON.readTree(values).path("district_id").asLong();
 		checkPlace(id, current.kind(), districtId, shape);
-		try {
-			this.jdbc.sql("UPDATE zone z SET " + TAKE_VALUES_OF_R + """
-					, version = z.version + 1
-					  FROM jsonb_populate_record(NULL::zone, history_row(CAST(:values AS jsonb))) r
-					 WHERE z.id = :id AND z.version = :version""")
-				.param("values", values).param("id", id).param("version", current.version()).update();
-			return new Saved(id, warnings(id));
-		}
-		catch (DataAccessException ex) {
-			throw DatabaseRules.translate(ex);
-		}
 	}
 
 	private void checkPlace(long id, ZoneKind kind, long districtId, String geoJson) {
@@ -347,28 +294,11 @@ class ZoneService {
 				"the zone lies in no district of the registry"));
 	}
 
-	private Current current(long id, Long version) {
-		Current current = this.jdbc.sql("""
+	private Optional<Current> lock(long id) {
+		return this.jdbc.sql("""
 				SELECT id, kind, district_id, version, published, ST_AsGeoJSON(boundary) AS geojson FROM zone
 				 WHERE id = :id AND deleted_at IS NULL FOR UPDATE""")
-			.param("id", id)
-			.query(ZoneService::current)
-			.optional().orElseThrow(() -> new NotFoundException("no zone with id " + id));
-		if (version == null) {
-			throw new InvalidParameterException("version", null,
-					"version is required: the version of the zone you read, as \"version\" or an If-Match header");
-		}
-		if (version != current.version()) {
-			throw stale(id, version);
-		}
-		return current;
-	}
-
-	private ConflictException stale(long id, long version) {
-		long now = this.jdbc.sql("SELECT version FROM zone WHERE id = :id").param("id", id).query(Long.class).single();
-		return new ConflictException("stale_version", "zone " + id + " was changed by someone else: you sent version "
-				+ version + ", it is now at version " + now + ". Reload it; your changes were not saved.",
-				Map.of("currentVersion", now));
+			.param("id", id).query(ZoneService::current).optional();
 	}
 
 	private static String lifecycle(String text) {
@@ -386,19 +316,73 @@ class ZoneService {
 		return value;
 	}
 
-	private void requireZone(long id) {
-		if (this.jdbc.sql("SELECT count(*) FROM zone WHERE id = :id AND deleted_at IS NULL").param("id", id)
-			.query(Long.class).single() == 0) {
-			throw new NotFoundException("no zone with id " + id);
-		}
-	}
-
 	private static Current current(ResultSet rs, int row) throws SQLException {
 		return new Current(rs.getLong("id"), ZoneKind.valueOf(rs.getString("kind")), rs.getLong("district_id"),
 				rs.getLong("version"), rs.getBoolean("published"), rs.getString("geojson"));
 	}
 
-	record Current(long id, ZoneKind kind, long districtId, long version, boolean published, String geoJson) {
+	record Current(long id, ZoneKind kind, long districtId, long version, boolean published, String geoJson)
+			implements VersionedTable.Row {
+	}
+
+	/** What is particular to zones in the workflow of versioned, draftable records. */
+	private final class Table implements VersionedTable<Current, ZoneChange, Saved> {
+
+		@Override
+		public String name() {
+			return "zone";
+		}
+
+		@Override
+		public Optional<Current> lock(long id, boolean deleted) {
+			return ZoneService.this.lock(id);
+		}
+
+		@Override
+		public Saved apply(long id, Current current, ZoneChange change, Boolean published) {
+			return ZoneService.this.apply(id, current, change, published);
+		}
+
+		@Override
+		public ZoneChange publishOnly() {
+			return ZoneChange.NONE;
+		}
+
+		@Override
+		public Saved drafted(long id, Saved rehearsed) {
+			return new Saved(id, rehearsed.warnings(), true);
+		}
+
+		@Override
+		public void checkDraft(long id) {
+			ZoneService.this.checkDraft(id);
+		}
+
+		@Override
+		public String draftColumns() {
+			return TAKE_VALUES_OF_R;
+		}
+
+		@Override
+		public boolean restoresDeleted() {
+			return false;
+		}
+
+		@Override
+		public String restoredColumns() {
+			return TAKE_VALUES_OF_R;
+		}
+
+		@Override
+		public void checkRestored(long id, Current current, String values) {
+			ZoneService.this.checkRestored(id, current, values);
+		}
+
+		@Override
+		public Saved saved(long id) {
+			return new Saved(id, warnings(id));
+		}
+
 	}
 
 }

@@ -75,7 +75,7 @@ class OfficerHistoryTest extends PostgisTest {
 		assertThat(answer.body()).doesNotContain("SECRET", TestUsers.EDITOR);
 	}
 
-	/** An UPDATE attributed to the editor, as the application attributes its writes (shared/Changes). */
+	/** An UPDATE attributed to the editor, as the application attributes its writes (history/Changes). */
 	private void change(String set, String reason) {
 		this.jdbc.sql("""
 				WITH who AS (SELECT set_config('registry.user', :user, true), set_config('registry.reason', :reason, true))

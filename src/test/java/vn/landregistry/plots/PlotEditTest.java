@@ -180,4 +180,20 @@ class PlotEditTest extends PostgisTest {
 		assertThat(moved.json().get("properties").get("version").asLong()).isEqualTo(1);
 	}
 
+	@Test
+	void theETagOfAPlotIsItsVersionAndChangesWithAnEdit() {
+		long plot = this.registry.plot(this.zone, "ET1", 100.101, 10.101, 0.002, null);
+		String path = "/api/plots/" + plot;
+		Http.Response read = this.http.get(path);
+		assertThat(read.etag()).isEqualTo("\"0\"");
+		assertThat(this.http.send("GET", path, null, "If-None-Match", read.etag()).status()).isEqualTo(304);
+
+		Http.Response edited = this.editor.send("PATCH", path, "{\"note\":\"đã đo lại\"}", "If-Match", read.etag());
+		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+
+		Http.Response reread = this.http.get(path);
+		assertThat(reread.etag()).isEqualTo("\"1\"");
+		assertThat(this.http.send("GET", path, null, "If-None-Match", read.etag()).status()).isEqualTo(200);
+	}
+
 }

@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -9,6 +9,10 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import vn.landregistry.shared.ConflictException;
+import vn.landregistry.shared.Fields;
+import vn.landregistry.shared.UnprocessableException;
 
 /**
  * Draft revisions of published zones and plots (table draft_revision, one per record): a change
