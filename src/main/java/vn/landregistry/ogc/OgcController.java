@@ -66,7 +66,7 @@ class OgcController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final byte[] FEATURES_OPEN = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] FEATURES_OPEN = GeoJson.COLLECTION_START.getBytes(StandardCharsets.UTF_8);
 
 	private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
