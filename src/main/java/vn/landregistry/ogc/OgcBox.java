@@ -1,11 +1,13 @@
 package vn.landregistry.ogc;
 
+import vn.landregistry.shared.BBox;
 import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.SqlWhere;
 
 /**
  * The {@code bbox} parameter in the CRS {@code bbox-crs} names, in that CRS's axis order: four
- * numbers, or six when a height range is given (ignored: the layers are flat).
+ * numbers, or six when a height range is given (ignored: the layers are flat). {@link BBox} reads
+ * the numbers; this checks them against the CRS's area of use.
  */
 record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 
@@ -23,27 +25,9 @@ record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String[] parts = text.split(",", -1);
-		if (parts.length != 4 && parts.length != 6) {
-			throw invalid(text, "bbox must be four comma-separated numbers (six with heights), " + order(crs));
-		}
-		double[] v = new double[parts.length];
-		for (int i = 0; i < parts.length; i++) {
-			try {
-				v[i] = Double.parseDouble(parts[i].trim());
-			}
-			catch (NumberFormatException ex) {
-				throw invalid(text, "bbox value '" + parts[i] + "' is not a number");
-			}
-			if (!Double.isFinite(v[i])) {
-				throw invalid(text, "bbox values must be finite numbers");
-			}
-		}
-		int half = parts.length / 2;
-		OgcBox box = new OgcBox(crs, v[0], v[1], v[half], v[half + 1]);
-		if (box.min0 > box.max0 || box.min1 > box.max1) {
-			throw invalid(text, "bbox minimum is greater than its maximum: write " + order(crs));
-		}
+		double[] v = BBox.corners("bbox", text, true, order(crs));
+		BBox.ascending("bbox", text, v, order(crs));
+		OgcBox box = new OgcBox(crs, v[0], v[1], v[2], v[3]);
 		if (!crs.geographic() && !box.withinVietnamPlane()) {
 			throw invalid(text, "bbox lies outside the area of use of VN-2000 (Vietnam): eastings must lie in [0, "
 					+ PLANE_MAX_EASTING + "] and northings in [0, " + PLANE_MAX_NORTHING + "] metres; write " + order(crs));
@@ -69,10 +53,8 @@ record OgcBox(OgcCrs crs, double min0, double min1, double max0, double max1) {
 	}
 
 	private boolean withinTheGlobe() {
-		boolean latFirst = this.crs == OgcCrs.WGS84;
-		double[] lon = latFirst ? new double[] { this.min1, this.max1 } : new double[] { this.min0, this.max0 };
-		double[] lat = latFirst ? new double[] { this.min0, this.max0 } : new double[] { this.min1, this.max1 };
-		return lon[0] >= -180 && lon[1] <= 180 && lat[0] >= -90 && lat[1] <= 90;
+		return this.crs == OgcCrs.WGS84 ? BBox.onTheGlobe(this.min1, this.min0, this.max1, this.max0)
+				: BBox.onTheGlobe(this.min0, this.min1, this.max0, this.max1);
 	}
 
 	private static String order(OgcCrs crs) {

@@ -5,11 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,16 +29,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import vn.landregistry.shared.AsOf;
 import vn.landregistry.shared.ContentTags;
 import vn.landregistry.shared.GeoJson;
-import vn.landregistry.shared.InvalidParameterException;
 import vn.landregistry.shared.NotFoundException;
 
 /**
@@ -57,16 +50,6 @@ import vn.landregistry.shared.NotFoundException;
 @Tag(name = "OGC API - Features",
 		description = "Standard access to the layers (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0; Part 2: CRS by reference; Part 3: queryables)")
 class OgcController {
-
-	static final int DEFAULT_LIMIT = 100;
-
-	static final int MAX_LIMIT = 10_000;
-
-	static final Set<String> ITEM_PARAMETERS = Set.of("limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "sortby", "f");
-
-	static final String QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
-
-	static final String SCHEMA_JSON = "application/schema+json";
 
 	static final MediaType GEO_JSON = MediaType.parseMediaType(GeoJson.MEDIA_TYPE_VALUE);
 
@@ -83,7 +66,7 @@ class OgcController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final byte[] FEATURES_OPEN = "{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8);
+	private static final byte[] FEATURES_OPEN = GeoJson.COLLECTION_START.getBytes(StandardCharsets.UTF_8);
 
 	private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -111,13 +94,7 @@ class OgcController {
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		ObjectNode body = JSON.createObjectNode().put("title", "KCN/CCN land registry — Bắc Giang")
 			.put("description", "Industrial zones, plots, land clearance and districts as OGC API – Features");
-		ArrayNode links = body.putArray("links");
-		link(links, base() + "/ogc", "self", "application/json", "This document");
-		link(links, base() + "/ogc?f=html", "alternate", "text/html", "This document as HTML");
-		link(links, base() + "/v3/api-docs", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "The API definition");
-		link(links, base() + "/swagger-ui", "service-doc", "text/html", "The API documentation");
-		link(links, base() + "/ogc/conformance", "conformance", "application/json", "Conformance classes");
-		link(links, base() + "/ogc/collections", "data", "application/json", "The collections");
+		OgcLinks.landing(body.putArray("links"));
 		return answer(body, "application/json", f, accept);
 	}
 
@@ -138,9 +115,7 @@ class OgcController {
 	ResponseEntity<String> collections(@RequestParam(required = false) String f,
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		ObjectNode body = JSON.createObjectNode().put("title", "Collections");
-		ArrayNode links = body.putArray("links");
-		link(links, base() + "/ogc/collections", "self", "application/json", "This document");
-		link(links, base() + "/ogc/collections?f=html", "alternate", "text/html", "This document as HTML");
+		OgcLinks.collections(body.putArray("links"));
 		ArrayNode list = body.putArray("collections");
 		for (OgcCollection collection : this.collections.all()) {
 			list.add(describe(collection));
@@ -162,7 +137,7 @@ class OgcController {
 	@Parameters({
 			@Parameter(name = "limit", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
 					description = "Features per page", schema = @Schema(type = "integer", minimum = "1",
-							maximum = "" + MAX_LIMIT, defaultValue = "" + DEFAULT_LIMIT)),
+							maximum = "" + OgcRequest.MAX_LIMIT, defaultValue = "" + OgcRequest.DEFAULT_LIMIT)),
 			@Parameter(name = "offset", in = ParameterIn.QUERY, style = ParameterStyle.FORM, explode = Explode.FALSE,
 					description = "Features skipped (paging; follow the next and prev links)",
 					schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")),
@@ -195,32 +170,13 @@ class OgcController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			HttpServletRequest request) {
 		OgcCollection collection = find(id);
-		Map<String, String> filters = new LinkedHashMap<>();
-		for (Map.Entry<String, String> parameter : query.entrySet()) {
-			Optional<OgcQueryable> queryable = collection.queryable(parameter.getKey());
-			if (queryable.isPresent()) {
-				filters.put(parameter.getKey(), queryable.get().accept(parameter.getValue()));
-			}
-			else if (!ITEM_PARAMETERS.contains(parameter.getKey())) {
-				throw new InvalidParameterException(parameter.getKey(), parameter.getValue(), "unknown parameter '"
-						+ parameter.getKey() + "'; this collection takes " + String.join(", ", new TreeSet<>(ITEM_PARAMETERS))
-						+ " and its queryables " + String.join(", ", collection.queryableNames()));
-			}
-		}
-		int limit = limit(query.get("limit"));
-		long offset = offset(query.get("offset"));
-		OgcCrs crs = OgcCrs.parse("crs", query.get("crs"));
-		OgcBox box = OgcBox.parse(query.get("bbox"), OgcCrs.parse("bbox-crs", query.get("bbox-crs")));
-		OgcFeatures.Query select = new OgcFeatures.Query(filters, box, datetime(query.get("datetime")),
-				orderBy(collection, query.get("sortby")), crs);
-		boolean html = wantsHtml(query.get("f"), accept);
-		String items = base() + "/ogc/collections/" + id + "/items";
-		String rest = rest(query);
+		OgcRequest items = OgcRequest.items(collection, query, accept, this.clock);
+		String href = OgcLinks.collection(id) + "/items";
 		// the links repeat the other parameters as given: they are part of the key as they are
-		String key = String.join("\n", "items", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", items,
-				offset + "/" + limit, rest);
-		return served(this.cache.serve(id, key, html ? null : OgcAnswers.alias(request),
-				() -> page(collection, select, limit, offset, items, rest, html)), ifNoneMatch);
+		String key = String.join("\n", "items", id, LocalDate.now(this.clock).toString(), items.html() ? "html" : "json", href,
+				items.offset() + "/" + items.limit(), items.rest());
+		return served(this.cache.serve(id, key, items.html() ? null : OgcAnswers.alias(request),
+				() -> page(collection, items, href)), ifNoneMatch);
 	}
 
 	@GetMapping("/collections/{id}/items/{fid}")
@@ -244,19 +200,16 @@ class OgcController {
 		catch (NumberFormatException ex) {
 			throw new NotFoundException("no feature " + fid + " in " + id);
 		}
-		Instant at = datetime(datetime);
-		boolean html = wantsHtml(f, accept);
-		String self = base() + "/ogc/collections/" + id + "/items/" + fid;
+		Instant at = OgcRequest.datetime(datetime, this.clock);
+		boolean html = OgcRequest.wantsHtml(f, accept);
+		String self = OgcLinks.collection(id) + "/items/" + fid;
 		String key = String.join("\n", "item", id, LocalDate.now(this.clock).toString(), html ? "html" : "json", self,
 				String.valueOf(at), in.name());
 		return served(this.cache.serve(id, key, html ? null : OgcAnswers.alias(request), () -> {
 			byte[] feature = this.features.one(collection, featureId, at, in)
 				.orElseThrow(() -> new NotFoundException("no feature " + fid + " in " + id));
 			ObjectNode tail = JSON.createObjectNode();
-			ArrayNode links = tail.putArray("links");
-			link(links, self, "self", GeoJson.MEDIA_TYPE_VALUE, "This feature");
-			link(links, self + "?f=html", "alternate", "text/html", "This feature as HTML");
-			link(links, base() + "/ogc/collections/" + id, "collection", "application/json", "The collection");
+			OgcLinks.feature(tail.putArray("links"), self, id);
 			// the feature's closing brace gives way to its links
 			return encoded(join(Arrays.copyOf(feature, feature.length - 1), ",", tail), GEO_JSON, html, in);
 		}), ifNoneMatch);
@@ -268,7 +221,7 @@ class OgcController {
 	ResponseEntity<String> queryables(@PathVariable String id, @RequestParam(required = false) String f,
 			@RequestHeader(name = "Accept", required = false) String accept) {
 		OgcCollection collection = find(id);
-		String self = base() + "/ogc/collections/" + id + "/queryables";
+		String self = OgcLinks.collection(id) + "/queryables";
 		ObjectNode schema = JSON.createObjectNode().put("$schema", "https://json-schema.org/draft/2020-12/schema")
 			.put("$id", self)
 			.put("type", "object")
@@ -278,37 +231,23 @@ class OgcController {
 		ObjectNode properties = schema.putObject("properties");
 		collection.queryables().forEach(q -> properties.set(q.name(), q.schema()));
 		schema.put("additionalProperties", false);
-		if (wantsHtml(f, accept)) {
+		if (OgcRequest.wantsHtml(f, accept)) {
 			ObjectNode page = schema.deepCopy();
-			ArrayNode links = page.putArray("links");
-			link(links, self, "self", SCHEMA_JSON, "This document as JSON Schema");
-			link(links, base() + "/ogc/collections/" + id + "?f=html", "collection", "text/html", "The collection");
-			return answer(page, SCHEMA_JSON, "html", accept);
+			OgcLinks.queryables(page.putArray("links"), self, id);
+			return answer(page, OgcLinks.SCHEMA_JSON, "html", accept);
 		}
-		return answer(schema, SCHEMA_JSON, f, accept);
+		return answer(schema, OgcLinks.SCHEMA_JSON, f, accept);
 	}
 
 	/** One page: the features as PostgreSQL wrote them, in an envelope of counts and links. */
-	private OgcAnswer page(OgcCollection collection, OgcFeatures.Query select, int limit, long offset, String items, String rest,
-			boolean html) {
-		OgcFeatures.Page page = this.features.page(collection, select, limit, offset);
+	private OgcAnswer page(OgcCollection collection, OgcRequest items, String href) {
+		OgcFeatures.Page page = this.features.page(collection, items.select(), items.limit(), items.offset());
 		ObjectNode tail = JSON.createObjectNode().put("numberMatched", page.matched()).put("numberReturned", page.returned())
 			.put("timeStamp", Instant.now(this.clock).toString());
-		ArrayNode links = tail.putArray("links");
-		link(links, items + "?offset=" + offset + "&limit=" + limit + rest, "self", GeoJson.MEDIA_TYPE_VALUE, "This page");
-		link(links, items + "?offset=" + offset + "&limit=" + limit + rest + "&f=html", "alternate", "text/html",
-				"This page as HTML");
-		if (offset + page.returned() < page.matched()) {
-			link(links, items + "?offset=" + (offset + limit) + "&limit=" + limit + rest, "next", GeoJson.MEDIA_TYPE_VALUE,
-					"Next page");
-		}
-		if (offset > 0) {
-			link(links, items + "?offset=" + Math.max(0, offset - limit) + "&limit=" + limit + rest, "prev",
-					GeoJson.MEDIA_TYPE_VALUE, "Previous page");
-		}
-		link(links, base() + "/ogc/collections/" + collection.id(), "collection", "application/json", "The collection");
+		OgcLinks.page(tail.putArray("links"), collection.id(), href, items.rest(), items.limit(), items.offset(),
+				page.returned(), page.matched());
 		byte[] json = join(join(FEATURES_OPEN, page.features()), "],", tail);
-		return encoded(json, GEO_JSON, html, select.crs());
+		return encoded(json, GEO_JSON, items.html(), items.crs());
 	}
 
 	/** The JSON as sent, or its HTML page. */
@@ -349,30 +288,8 @@ class OgcController {
 	}
 
 	private ObjectNode describe(OgcCollection collection) {
-		ObjectNode node = JSON.createObjectNode().put("id", collection.id()).put("title", collection.title())
-			.put("description", collection.description()).put("itemType", "feature");
-		ArrayNode crs = node.putArray("crs");
-		for (OgcCrs one : OgcCrs.values()) {
-			crs.add(one.uri());
-		}
-		node.put("storageCrs", OgcCrs.CRS84.uri());
-		double[] extent = this.features.extent(collection);
-		if (extent != null) {
-			ObjectNode spatial = node.putObject("extent").putObject("spatial");
-			ArrayNode box = spatial.putArray("bbox").addArray();
-			for (double v : extent) {
-				box.add(v);
-			}
-			spatial.put("crs", OgcCrs.CRS84.uri());
-		}
-		String self = base() + "/ogc/collections/" + collection.id();
-		ArrayNode links = node.putArray("links");
-		link(links, self, "self", "application/json", "This collection");
-		link(links, self + "?f=html", "alternate", "text/html", "This collection as HTML");
-		link(links, self + "/items", "items", GeoJson.MEDIA_TYPE_VALUE, "Its features");
-		link(links, self + "/items?f=html", "items", "text/html", "Its features as HTML");
-		link(links, self + "/queryables", QUERYABLES_REL, SCHEMA_JSON, "The properties its features may be filtered on");
-		link(links, self + "/queryables?f=html", QUERYABLES_REL, "text/html", "The same as HTML");
+		ObjectNode node = JSON.createObjectNode();
+		OgcLinks.describe(node, collection, this.features.extent(collection));
 		return node;
 	}
 
@@ -381,113 +298,12 @@ class OgcController {
 				+ "'; the collections are zones, plots, clearance, districts"));
 	}
 
-	private static boolean wantsHtml(String f, String accept) {
-		boolean html = "html".equalsIgnoreCase(f)
-				|| (f == null && accept != null && accept.contains("text/html") && !accept.contains("json"));
-		if (f != null && !html && !"json".equalsIgnoreCase(f)) {
-			throw new InvalidParameterException("f", f, "f is json or html");
-		}
-		return html;
-	}
-
 	private static ResponseEntity<String> answer(JsonNode body, String jsonType, String f, String accept) {
-		if (wantsHtml(f, accept)) {
-			return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+		if (OgcRequest.wantsHtml(f, accept)) {
+			return ResponseEntity.ok().contentType(HTML_UTF8)
 				.body(OgcHtml.page(body.path("title").asString(body.path("id").asString("Features")), body));
 		}
 		return ResponseEntity.ok().contentType(MediaType.parseMediaType(jsonType)).body(body.toString());
-	}
-
-	/**
-	 * SQL order of a page from {@code sortby}: queryables, each optionally prefixed by + or - (a + may
-	 * arrive decoded as a space); ties, and no sortby, by id.
-	 */
-	private static String orderBy(OgcCollection collection, String sortby) {
-		if (sortby == null || sortby.isBlank()) {
-			return "t.id";
-		}
-		StringBuilder order = new StringBuilder();
-		for (String key : sortby.split(",")) {
-			String name = key.strip();
-			boolean descending = name.startsWith("-");
-			if (descending || name.startsWith("+")) {
-				name = name.substring(1);
-			}
-			String sortable = name;
-			OgcQueryable queryable = collection.queryable(sortable).orElseThrow(() -> new InvalidParameterException("sortby",
-					sortby, "cannot sort by '" + sortable + "'; sort by " + String.join(", ", collection.queryableNames())));
-			order.append(queryable.column()).append(descending ? " DESC, " : " ASC, ");
-		}
-		return order.append("t.id").toString();
-	}
-
-	private static void link(ArrayNode links, String href, String rel, String type, String title) {
-		links.addObject().put("href", href).put("rel", rel).put("type", type).put("title", title);
-	}
-
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-	}
-
-	/** The other query parameters of a page (filters, bbox, datetime), for its links. */
-	private static String rest(Map<String, String> query) {
-		StringBuilder rest = new StringBuilder();
-		query.forEach((k, v) -> {
-			if (!Set.of("limit", "offset", "f").contains(k)) {
-				rest.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
-			}
-		});
-		return rest.toString();
-	}
-
-	private static int limit(String text) {
-		if (text == null || text.isBlank()) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int limit = Integer.parseInt(text.trim());
-			if (limit >= 1 && limit <= MAX_LIMIT) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new InvalidParameterException("limit", text, "limit is a whole number from 1 to " + MAX_LIMIT);
-	}
-
-	private static long offset(String text) {
-		if (text == null || text.isBlank()) {
-			return 0;
-		}
-		try {
-			long offset = Long.parseLong(text.trim());
-			if (offset >= 0) {
-				return offset;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new InvalidParameterException("offset", text, "offset is a whole number from 0");
-	}
-
-	/** An instant, a date, or an interval a/b (its end; ".." = now); null for now. */
-	private Instant datetime(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String end = text.contains("/") ? text.substring(text.indexOf('/') + 1) : text;
-		if (end.isBlank() || "..".equals(end)) {
-			return null;
-		}
-		try {
-			return AsOf.parse(end, this.clock).instant();
-		}
-		catch (InvalidParameterException ex) {
-			throw new InvalidParameterException("datetime", text,
-					"datetime '" + text + "' is not RFC 3339 (e.g. 2025-01-01T00:00:00Z, 2025-01-01, or an interval ../2025-01-01)");
-		}
 	}
 
 }

@@ -183,8 +183,7 @@ class PlotController {
 	}
 
 	private String collection(List<Long> ids) {
-		return "{\"type\":\"FeatureCollection\",\"features\":["
-				+ String.join(",", ids.stream().map(id -> plot(id, null)).toList()) + "]}";
+		return GeoJson.collectionOf(ids.stream().map(id -> plot(id, null)).toList());
 	}
 
 }

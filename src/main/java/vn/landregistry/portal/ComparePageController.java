@@ -36,7 +36,7 @@ class ComparePageController {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final PortalPageController pages;
+	private final PortalPageModel pages;
 
 	private final PublicProfiles profiles;
 
@@ -46,7 +46,7 @@ class ComparePageController {
 
 	private final Clock clock;
 
-	ComparePageController(PortalPageController pages, PublicProfiles profiles, PreviewImage preview,
+	ComparePageController(PortalPageModel pages, PublicProfiles profiles, PreviewImage preview,
 			MessageSource messages, Clock clock) {
 		this.pages = pages;
 		this.profiles = profiles;
@@ -110,7 +110,7 @@ class ComparePageController {
 
 	private List<String> zoneLines(Map<String, Object> zone, Locale locale) {
 		boolean english = "en".equals(locale.getLanguage());
-		PortalPageController.Formats fmt = new PortalPageController.Formats(locale, this.clock.getZone());
+		PortalFormats fmt = new PortalFormats(locale, this.clock.getZone());
 		return List.of(String.valueOf(english && zone.get("nameEn") != null ? zone.get("nameEn") : zone.get("name")),
 				message("portal.share.zoneLine", locale, fmt.ha(zone.get("availableCleanHa")), zone.get("availablePlots")),
 				message("portal.brand", locale));
@@ -119,7 +119,7 @@ class ComparePageController {
 	private List<String> lines(Map<String, Object> plot, Locale locale) {
 		boolean english = "en".equals(locale.getLanguage());
 		String zone = String.valueOf(english && plot.get("zoneNameEn") != null ? plot.get("zoneNameEn") : plot.get("zoneName"));
-		PortalPageController.Formats fmt = new PortalPageController.Formats(locale, this.clock.getZone());
+		PortalFormats fmt = new PortalFormats(locale, this.clock.getZone());
 		String ready = Boolean.TRUE.equals(plot.get("readyNow")) ? message("portal.ready.now.long", locale)
 				: message("portal.ready.later.long", locale);
 		return List.of(message("portal.plot.title", locale, plot.get("code"), zone), fmt.ha(plot.get("areaHa")) + " · " + ready,

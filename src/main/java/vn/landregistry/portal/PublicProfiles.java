@@ -96,6 +96,20 @@ class PublicProfiles {
 			.param("id", id).param("today", today).query(String.class).optional();
 	}
 
+	/** Published zones with the commune or ward holding them today, for the search's choices and the zone directory. */
+	java.util.List<java.util.Map<String, Object>> publishedZones(LocalDate today) {
+		return this.jdbc.sql("""
+				SELECT z.code, z.name_vi AS name, z.name_en AS "nameEn", z.kind, d.code AS unit,
+				       d.name_vi AS "unitName", coalesce(d.name_en, d.name_vi) AS "unitNameEn"
+				  FROM public_zone z LEFT JOIN admin_unit d ON d.id = local_unit_id(z.boundary, CAST(:today AS date))""").param("today", today).query().listOfRows();
+	}
+
+	/** Whether any published zone has a lease price: a price filter can only match where one is published. */
+	boolean pricesPublished() {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM public_zone WHERE lease_price_min_usd IS NOT NULL)")
+			.query(Boolean.class).single();
+	}
+
 	/** Codes and last change of every published zone, and ids of published plots, for the sitemap. */
 	java.util.List<String> zoneCodes() {
 		return this.jdbc.sql("SELECT code FROM public_zone ORDER BY code").query(String.class).list();

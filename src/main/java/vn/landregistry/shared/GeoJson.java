@@ -1,5 +1,7 @@
 package vn.landregistry.shared;
 
+import java.util.List;
+
 import org.springframework.http.MediaType;
 
 /**
@@ -15,6 +17,12 @@ public final class GeoJson {
 
 	/** Also answered as plain JSON to clients that ask only for that. */
 	public static final String JSON_VALUE = "application/json";
+
+	/**
+	 * How a FeatureCollection put together in Java opens: the features PostgreSQL wrote follow,
+	 * separated by commas, then {@code ]} and either {@code }} or further members.
+	 */
+	public static final String COLLECTION_START = "{\"type\":\"FeatureCollection\",\"features\":[";
 
 	private GeoJson() {
 	}
@@ -37,6 +45,11 @@ public final class GeoJson {
 	public static String collection(String featureQuery) {
 		return "SELECT json_build_object('type', 'FeatureCollection', 'features', "
 				+ "coalesce(json_agg(f.feature ORDER BY f.ord), '[]'::json))::text FROM (" + featureQuery + ") f";
+	}
+
+	/** A FeatureCollection of features PostgreSQL wrote (each a JSON text), in their order. */
+	public static String collectionOf(List<String> features) {
+		return COLLECTION_START + String.join(",", features) + "]}";
 	}
 
 }

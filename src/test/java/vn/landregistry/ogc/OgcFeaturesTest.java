@@ -97,8 +97,8 @@ class OgcFeaturesTest extends PostgisTest {
 		assertThat(limit.path("explode").asBoolean(false)).as("explode (a scalar: left out)").isFalse();
 		assertThat(limit.get("schema").get("type").asString()).isEqualTo("integer");
 		assertThat(limit.get("schema").get("minimum").asInt()).isEqualTo(1);
-		assertThat(limit.get("schema").get("maximum").asInt()).isEqualTo(OgcController.MAX_LIMIT);
-		assertThat(limit.get("schema").get("default").asInt()).isEqualTo(OgcController.DEFAULT_LIMIT);
+		assertThat(limit.get("schema").get("maximum").asInt()).isEqualTo(OgcRequest.MAX_LIMIT);
+		assertThat(limit.get("schema").get("default").asInt()).isEqualTo(OgcRequest.DEFAULT_LIMIT);
 		JsonNode bbox = parameters.get("bbox").get("schema");
 		assertThat(bbox.get("type").asString()).isEqualTo("array");
 		assertThat(bbox.get("minItems").asInt()).isEqualTo(4);
