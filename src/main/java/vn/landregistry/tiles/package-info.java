@@ -1,0 +1,5 @@
+/**
+ * Vector tiles: the layers, TileJSON, the caches in memory and in PostGIS, the generalised plots.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared" })
+package vn.landregistry.tiles;
