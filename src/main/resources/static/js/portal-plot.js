@@ -3,133 +3,131 @@
  * form sent to /api/portal/enquiries. The page is complete without this script; errors are
  * shown next to the field the server names (problem detail "parameter"), as text only.
  */
-(function () {
-  'use strict';
+import { config as cfg, t } from './common.js';
+import * as PortalMap from './portal-map.js';
+import * as PortalProblems from './portal-problems.js';
 
-  const cfg = window.PORTAL;
-  const t = (key) => cfg.msg[key] || key;
 
-  // --- The shape ------------------------------------------------------------------------------
+// --- The shape ------------------------------------------------------------------------------
 
-  const box = document.getElementById('shape-map');
-  if (box && box.dataset.geometry) {
-    const map = L.map(box, { scrollWheelZoom: false });
-    PortalMap.baseMap(map);
-    // a zone's page draws its plots; a plot's page the zone around it, among the other outlines
-    const zonePage = document.body.classList.contains('profile-page');
-    PortalMap.outlines(map, zonePage ? { skipZone: box.dataset.zone, plotsOf: box.dataset.zone } : {});
-    const approximate = box.dataset.approximate === 'true';
-    const shape = L.geoJSON(JSON.parse(box.dataset.geometry), {
-      interactive: false,
-      style: { color: '#0b3d91', weight: 3, fillColor: '#1e8e3e', fillOpacity: 0.35, dashArray: approximate ? '6 4' : null,
-        className: 'shape' + (approximate ? ' shape-approximate' : '') }
-    }).addTo(map);
-    map.fitBounds(shape.getBounds(), { padding: [20, 20], maxZoom: 17 });
-    document.body.dataset.map = 'true';
-  }
+const box = document.getElementById('shape-map');
+if (box && box.dataset.geometry) {
+  const map = L.map(box, { scrollWheelZoom: false });
+  PortalMap.baseMap(map);
+  // a zone's page draws its plots; a plot's page the zone around it, among the other outlines
+  const zonePage = document.body.classList.contains('profile-page');
+  PortalMap.outlines(map, zonePage ? { skipZone: box.dataset.zone, plotsOf: box.dataset.zone } : {});
+  const approximate = box.dataset.approximate === 'true';
+  const shape = L.geoJSON(JSON.parse(box.dataset.geometry), {
+    interactive: false,
+    style: { color: '#0b3d91', weight: 3, fillColor: '#1e8e3e', fillOpacity: 0.35, dashArray: approximate ? '6 4' : null,
+      className: 'shape' + (approximate ? ' shape-approximate' : '') }
+  }).addTo(map);
+  map.fitBounds(shape.getBounds(), { padding: [20, 20], maxZoom: 17 });
+  document.body.dataset.map = 'true';
+}
 
-  // --- The enquiry form -------------------------------------------------------------------------
+// --- The enquiry form -------------------------------------------------------------------------
 
-  const form = document.getElementById('enquiry');
-  if (!form) return;
-  const done = document.getElementById('enquiry-done');
-  const problemBox = document.getElementById('enquiry-problem');
-  const send = document.getElementById('enquiry-send');
-  const FIELD_IDS = {
-    name: 'q-name', organisation: 'q-organisation', email: 'q-email', phone: 'q-phone', country: 'q-country',
-    areaNeededHa: 'q-area', message: 'q-message'
-  };
+const form = document.getElementById('enquiry');
+const done = document.getElementById('enquiry-done');
+const problemBox = document.getElementById('enquiry-problem');
+const send = document.getElementById('enquiry-send');
+const FIELD_IDS = {
+  name: 'q-name', organisation: 'q-organisation', email: 'q-email', phone: 'q-phone', country: 'q-country',
+  areaNeededHa: 'q-area', message: 'q-message'
+};
 
-  function csrfHeaders() {
-    const header = document.querySelector('meta[name="_csrf_header"]');
-    const token = document.querySelector('meta[name="_csrf"]');
-    return header && token ? { [header.content]: token.content } : {};
-  }
+function csrfHeaders() {
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  const token = document.querySelector('meta[name="_csrf"]');
+  return header && token ? { [header.content]: token.content } : {};
+}
 
-  function clearErrors() {
-    problemBox.hidden = true;
-    problemBox.textContent = '';
-    Object.values(FIELD_IDS).forEach((id) => {
-      const error = document.getElementById(id + '-error');
-      error.hidden = true;
-      error.textContent = '';
-      document.getElementById(id).removeAttribute('aria-invalid');
-    });
-  }
-
-  function fieldError(name, text) {
-    const id = FIELD_IDS[name];
-    if (!id) return false;
+function clearErrors() {
+  problemBox.hidden = true;
+  problemBox.textContent = '';
+  Object.values(FIELD_IDS).forEach((id) => {
     const error = document.getElementById(id + '-error');
-    error.textContent = text;
-    error.hidden = false;
-    const control = document.getElementById(id);
-    control.setAttribute('aria-invalid', 'true');
-    return control;
-  }
-
-  /** The checks a browser can make before asking the server, with the page's own words. */
-  function checkLocally() {
-    let first = null;
-    ['name', 'email', 'message'].forEach((name) => {
-      const control = form.elements[name];
-      if (!control.value.trim()) first = first || fieldError(name, t('portal.enquiry.error.required'));
-      else if (control.validity.typeMismatch) first = first || fieldError(name, t('portal.enquiry.error.email'));
-    });
-    if (first) first.focus();
-    return !first;
-  }
-
-  function body() {
-    const value = (name) => {
-      const text = form.elements[name].value.trim();
-      return text === '' ? null : text;
-    };
-    const area = value('areaNeededHa');
-    return {
-      zone: form.dataset.zone || null,
-      plotId: form.dataset.plot ? Number(form.dataset.plot) : null,
-      name: value('name'), organisation: value('organisation'), email: value('email'), phone: value('phone'),
-      country: value('country'), areaNeededHa: area == null ? null : Number(area), message: value('message'),
-      language: cfg.lang, website: form.elements.website.value
-    };
-  }
-
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearErrors();
-    if (!checkLocally()) return;
-    send.disabled = true;
-    send.textContent = t('portal.enquiry.sending');
-    let response;
-    let problem = {};
-    try {
-      response = await fetch(form.action, {
-        method: 'POST',
-        headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-          csrfHeaders()),
-        body: JSON.stringify(body())
-      });
-      if (!response.ok) problem = await response.json().catch(() => ({}));
-    } catch (error) {
-      problem = { type: 'network' };
-    } finally {
-      send.disabled = false;
-      send.textContent = t('portal.enquiry.send');
-    }
-    if (response && response.ok) {
-      form.reset();
-      form.hidden = true;
-      done.hidden = false;
-      done.focus();
-      document.body.dataset.enquiry = 'sent';
-      return;
-    }
-    const words = PortalProblems.text(Object.assign({ status: response ? response.status : '' }, problem));
-    const control = fieldError(problem.parameter, words);
-    problemBox.textContent = t('portal.enquiry.error.general') + ': ' + words;
-    problemBox.hidden = false;
-    if (control) control.focus(); else problemBox.focus();
-    document.body.dataset.enquiry = 'refused';
+    error.hidden = true;
+    error.textContent = '';
+    document.getElementById(id).removeAttribute('aria-invalid');
   });
-}());
+}
+
+function fieldError(name, text) {
+  const id = FIELD_IDS[name];
+  if (!id) return false;
+  const error = document.getElementById(id + '-error');
+  error.textContent = text;
+  error.hidden = false;
+  const control = document.getElementById(id);
+  control.setAttribute('aria-invalid', 'true');
+  return control;
+}
+
+/** The checks a browser can make before asking the server, with the page's own words. */
+function checkLocally() {
+  let first = null;
+  ['name', 'email', 'message'].forEach((name) => {
+    const control = form.elements[name];
+    if (!control.value.trim()) first = first || fieldError(name, t('portal.enquiry.error.required'));
+    else if (control.validity.typeMismatch) first = first || fieldError(name, t('portal.enquiry.error.email'));
+  });
+  if (first) first.focus();
+  return !first;
+}
+
+function body() {
+  const value = (name) => {
+    const text = form.elements[name].value.trim();
+    return text === '' ? null : text;
+  };
+  const area = value('areaNeededHa');
+  return {
+    zone: form.dataset.zone || null,
+    plotId: form.dataset.plot ? Number(form.dataset.plot) : null,
+    name: value('name'), organisation: value('organisation'), email: value('email'), phone: value('phone'),
+    country: value('country'), areaNeededHa: area == null ? null : Number(area), message: value('message'),
+    language: cfg.lang, website: form.elements.website.value
+  };
+}
+
+// not every page with a shape has the enquiry form
+if (form) form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors();
+  if (!checkLocally()) return;
+  send.disabled = true;
+  send.textContent = t('portal.enquiry.sending');
+  let response;
+  let problem = {};
+  try {
+    response = await fetch(form.action, {
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
+        csrfHeaders()),
+      body: JSON.stringify(body())
+    });
+    if (!response.ok) problem = await response.json().catch(() => ({}));
+  } catch (error) {
+    problem = { type: 'network' };
+  } finally {
+    send.disabled = false;
+    send.textContent = t('portal.enquiry.send');
+  }
+  if (response && response.ok) {
+    form.reset();
+    form.hidden = true;
+    done.hidden = false;
+    done.focus();
+    document.body.dataset.enquiry = 'sent';
+    return;
+  }
+  const words = PortalProblems.text(Object.assign({ status: response ? response.status : '' }, problem));
+  const control = fieldError(problem.parameter, words);
+  problemBox.textContent = t('portal.enquiry.error.general') + ': ' + words;
+  problemBox.hidden = false;
+  if (control) control.focus(); else problemBox.focus();
+  document.body.dataset.enquiry = 'refused';
+});

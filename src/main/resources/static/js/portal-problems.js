@@ -5,28 +5,24 @@
  * (portal.param.<parameter>), then the problem's type, then its status. {0} is the field's name,
  * {1} the value refused.
  */
-window.PortalProblems = (function () {
-  'use strict';
+import { config as cfg } from './common.js';
 
-  const cfg = window.PORTAL;
-  const has = (key) => Object.prototype.hasOwnProperty.call(cfg.msg, key);
-  const format = (pattern, args) => pattern
-    .replace(/\{(\d+)\}/g, (all, i) => (args[i] == null ? '' : args[i])).replace(/''/g, "'");
-  const TYPES = { 'urn:problem:too-many-requests': 'portal.problem.tooMany', network: 'portal.problem.network' };
+const has = (key) => Object.prototype.hasOwnProperty.call(cfg.msg, key);
+const format = (pattern, args) => pattern
+  .replace(/\{(\d+)\}/g, (all, i) => (args[i] == null ? '' : args[i])).replace(/''/g, "'");
+const TYPES = { 'urn:problem:too-many-requests': 'portal.problem.tooMany', network: 'portal.problem.network' };
 
-  /** The text to show for a problem (an object read from application/problem+json, or { type: 'network' }). */
-  function text(problem) {
-    const p = problem || {};
-    const field = p.parameter && has('portal.param.' + p.parameter) ? cfg.msg['portal.param.' + p.parameter] : p.parameter;
-    const args = [field, p.value];
-    const keys = [];
-    if (p.parameter && p.rule) keys.push('portal.problem.' + p.parameter + '.' + p.rule);
-    if (p.rule) keys.push('portal.problem.' + p.rule);
-    if (TYPES[p.type]) keys.push(TYPES[p.type]);
-    if (p.parameter) keys.push('portal.problem.parameter');
-    const key = keys.find(has);
-    return key ? format(cfg.msg[key], args) : format(cfg.msg['portal.problem.status'] || '{0}', [p.status || '']);
-  }
+/** The text to show for a problem (an object read from application/problem+json, or { type: 'network' }). */
+export function text(problem) {
+  const p = problem || {};
+  const field = p.parameter && has('portal.param.' + p.parameter) ? cfg.msg['portal.param.' + p.parameter] : p.parameter;
+  const args = [field, p.value];
+  const keys = [];
+  if (p.parameter && p.rule) keys.push('portal.problem.' + p.parameter + '.' + p.rule);
+  if (p.rule) keys.push('portal.problem.' + p.rule);
+  if (TYPES[p.type]) keys.push(TYPES[p.type]);
+  if (p.parameter) keys.push('portal.problem.parameter');
+  const key = keys.find(has);
+  return key ? format(cfg.msg[key], args) : format(cfg.msg['portal.problem.status'] || '{0}', [p.status || '']);
+}
 
-  return { text };
-}());

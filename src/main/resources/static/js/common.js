@@ -1,0 +1,102 @@
+/* What the pages' scripts share: their messages, DOM helpers, number and date formats of the page's
+   language, JSON calls (CSRF token, problem details) and the registry's colours. An ES module:
+   pages load their script with <script type="module">, which imports this. */
+
+// Staff pages set window.REGISTRY, portal pages window.PORTAL (both: lang, msg).
+export const config = window.REGISTRY || window.PORTAL;
+export const locale = config.lang === 'vi' ? 'vi-VN' : 'en-GB';
+
+// ---- messages -----------------------------------------------------------------------------------
+
+export const t = (key) => config.msg[key] || key;
+
+/** A staff page's message with {0}, {1}, ... replaced by the values. */
+export const fill = (key, ...values) => values.reduce((text, value, i) => text.split('{' + i + '}').join(value), t(key));
+
+/** A portal message as MessageFormat words it: {n} filled (empty when not given), '' for a quote. */
+export const message = (key, ...args) => (config.msg[key] || key)
+  .replace(/\{(\d+)\}/g, (all, i) => (args[i] === undefined ? '' : args[i])).replace(/''/g, "'");
+
+// ---- formats ------------------------------------------------------------------------------------
+
+export const numbers = (options) => new Intl.NumberFormat(locale, options);
+export const dates = (options) => new Intl.DateTimeFormat(locale, options);
+
+// ---- DOM ----------------------------------------------------------------------------------------
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+export function meta(name) {
+  const node = document.querySelector('meta[name="' + name + '"]');
+  return node ? node.content : null;
+}
+
+// ---- API ----------------------------------------------------------------------------------------
+
+/** A refused call: its status and problem detail (RFC 9457; empty when the answer had none). */
+export class ApiError extends Error {
+  constructor(status, problem, fallback = 'HTTP ' + status) {
+    super((problem && problem.detail) || fallback);
+    this.status = status;
+    this.problem = problem || {};
+  }
+}
+
+const ACCEPT_ANY = 'application/geo+json, application/json, application/problem+json';
+
+/** A GET whose answer must be JSON of the type accepted; a refusal is an Error naming the address. */
+export async function getJson(url, accept) {
+  const response = await fetch(url, { headers: { Accept: accept || 'application/geo+json' } });
+  if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+  return response.json();
+}
+
+/** A call of the write API: the CSRF token on anything but GET; a refusal is an ApiError. */
+export async function sendJson(method, address, body) {
+  const headers = { Accept: ACCEPT_ANY };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const csrfHeader = meta('_csrf_header');
+  if (method !== 'GET' && csrfHeader) headers[csrfHeader] = meta('_csrf');
+  const response = await fetch(address, {
+    method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body)
+  });
+  let json = null;
+  try {
+    json = await response.json();
+  } catch (ignored) {
+    // 204, or an answer without a body
+  }
+  if (!response.ok) throw new ApiError(response.status, json);
+  return json;
+}
+
+/** All pages of a feature collection (the API answers in pages, each linking the next). */
+export async function allPages(url, get = getJson) {
+  const collection = await get(url);
+  for (let page = collection; page.links && page.links.some((l) => l.rel === 'next');) {
+    page = await get(page.links.find((l) => l.rel === 'next').href);
+    collection.features.push(...page.features);
+  }
+  return collection;
+}
+
+// ---- colours ------------------------------------------------------------------------------------
+
+// Stroke shows a zone's kind, fill its plan status; plots are filled by their status on the day.
+export const KIND_COLOURS = { KCN: '#1f4e9c', CCN: '#c0392b' };
+export const STATUS_COLOURS = {
+  EXISTING: '#2e7d32', NEW: '#f9a825', EXPANDED: '#00897b', MERGED_INTO_KCN: '#7e57c2', REMOVED: '#9e9e9e'
+};
+export const PLOT_COLOURS = {
+  AVAILABLE_CLEAN: '#43a047', AVAILABLE_NOT_CLEARED: '#bdbdbd', RESERVED: '#fb8c00', LEASED: '#1e88e5',
+  IN_OPERATION: '#3949ab'
+};
+export const CLEARANCE_COLOURS = {
+  NOT_STARTED: '#9e9e9e', INVENTORY: '#f9a825', PLAN_APPROVED: '#ef6c00', PAYING: '#1e88e5',
+  HANDED_OVER: '#2e7d32', BLOCKED: '#c62828'
+};
