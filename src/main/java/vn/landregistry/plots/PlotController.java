@@ -78,11 +78,11 @@ class PlotController {
 	}
 
 	@GetMapping(path = "/api/plots/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
-	@Operation(summary = "One plot as a GeoJSON Feature; the ETag is its version")
+	@Operation(summary = "One plot as a GeoJSON Feature; the ETag is its version and a hash of the answer (If-Match takes it)")
 	ResponseEntity<String> one(@PathVariable long id, @RequestParam(required = false) String asOf) {
 		String feature = plot(id, asOf);
 		String version = JSON.readTree(feature).path("properties").path("version").asString();
-		return ResponseEntity.ok().eTag("\"" + version + "\"").body(feature);
+		return ResponseEntity.ok().eTag(Versions.etag(version, feature)).body(feature);
 	}
 
 	private String plot(long id, String asOf) {

@@ -70,7 +70,7 @@ class ZoneController {
 	}
 
 	@GetMapping(path = "/{id}", produces = { GeoJson.MEDIA_TYPE_VALUE, GeoJson.JSON_VALUE })
-	@Operation(summary = "One zone as a GeoJSON Feature; the ETag is its version")
+	@Operation(summary = "One zone as a GeoJSON Feature; the ETag is its version and a hash of the answer (If-Match takes it)")
 	ResponseEntity<String> zone(@PathVariable long id, @RequestParam(required = false) String asOf) {
 		return feature(id, AsOf.parse(asOf, this.clock), List.of());
 	}
@@ -160,7 +160,7 @@ class ZoneController {
 		String body = warnings.isEmpty() ? feature
 				: feature.substring(0, feature.lastIndexOf('}')) + ",\"warnings\":" + JSON.writeValueAsString(warnings) + "}";
 		String version = JSON.readTree(feature).path("properties").path("version").asString();
-		return ResponseEntity.ok().eTag("\"" + version + "\"").contentType(GeoJson.MEDIA_TYPE).body(body);
+		return ResponseEntity.ok().eTag(Versions.etag(version, body)).contentType(GeoJson.MEDIA_TYPE).body(body);
 	}
 
 }

@@ -76,7 +76,7 @@ class ZoneDraftTest extends PostgisTest {
 		Http.Response published = this.admin.postJson("/api/zones/" + this.zone + "/publish", "{\"version\":0}");
 
 		assertThat(published.status()).as(published.body()).isEqualTo(200);
-		assertThat(published.etag()).isEqualTo("\"1\"");
+		assertThat(published.etag()).startsWith("\"1-");
 		assertThat(name(this.http.get("/api/zones/" + this.zone))).isEqualTo("Tên mới");
 		assertThat(mapArea(this.http.get("/api/zones/" + this.zone))).isCloseTo(area(MOVED), within(0.01));
 		assertThat(this.http.get("/ogc/collections/zones/items/" + this.zone).json().get("properties").get("name").asString())

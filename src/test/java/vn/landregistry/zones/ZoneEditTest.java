@@ -45,7 +45,7 @@ class ZoneEditTest extends PostgisTest {
 		long id = created.json().get("id").asLong();
 		assertThat(created.json().get("properties").get("published").asBoolean()).isFalse();
 		assertThat(created.json().get("properties").get("district").asString()).as("derived from the shape").isEqualTo("TST-1");
-		assertThat(created.etag()).isEqualTo("\"0\"");
+		assertThat(created.etag()).startsWith("\"0-");
 		assertThat(this.http.get("/api/zones/" + id).status()).as("the public does not see drafts").isEqualTo(404);
 		assertThat(codes(this.http.get("/api/zones?district=TST-1"))).doesNotContain("TST-NEW");
 		assertThat(codes(this.editor.get("/api/zones?district=TST-1"))).contains("TST-NEW");
@@ -143,7 +143,7 @@ class ZoneEditTest extends PostgisTest {
 		assertThat(name(id)).isEqualTo("First");
 		Http.Response viaIfMatch = this.editor.send("PATCH", "/api/zones/" + id, "{\"name\":\"Second\"}", "If-Match", "\"1\"");
 		assertThat(viaIfMatch.status()).as(viaIfMatch.body()).isEqualTo(200);
-		assertThat(viaIfMatch.etag()).isEqualTo("\"2\"");
+		assertThat(viaIfMatch.etag()).startsWith("\"2-");
 		assertProblem(patch(id, "{\"name\":\"Third\"}"), 400, null, "version is required");
 	}
 
