@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
-import vn.landregistry.shared.RegistryChanges;
+import vn.landregistry.history.RegistryChanges;
 import vn.landregistry.shared.SizedLru;
 
 /**

@@ -17,7 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import vn.landregistry.shared.RegistryChanges;
+import vn.landregistry.history.RegistryChanges;
 
 /**
  * Keeps the tile cache in step with the registry ({@link RegistryChanges}): before each tile is

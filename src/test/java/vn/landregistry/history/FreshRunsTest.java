@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import java.util.ArrayList;
 import java.util.List;

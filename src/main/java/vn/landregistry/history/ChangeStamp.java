@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import java.time.LocalDate;
 import java.util.List;

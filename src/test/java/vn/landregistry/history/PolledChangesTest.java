@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;

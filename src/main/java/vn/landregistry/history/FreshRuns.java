@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 /**
  * Runs a check on behalf of many callers, each of whom must see a run that started after it

@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package vn.landregistry.shared;
+package vn.landregistry.history;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
