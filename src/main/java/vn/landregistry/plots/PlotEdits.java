@@ -198,10 +198,11 @@ class PlotEdits {
 	}
 
 	private void requireNoLease(Current plot) {
-		long leases = this.jdbc.sql("""
-				SELECT count(*) FROM lease WHERE plot_id = :id AND (ended_on IS NULL OR ended_on > registry_today())""")
-			.param("id", plot.id()).query(Long.class).single();
-		if (leases > 0) {
+		// committed_until (kept by the lease triggers) is the end of the plot's last lease: later than
+		// today while a lease is in force or to come
+		boolean committed = this.jdbc.sql("SELECT coalesce(committed_until > registry_today(), false) FROM plot WHERE id = :id")
+			.param("id", plot.id()).query(Boolean.class).single();
+		if (committed) {
 			throw new ConflictException("plot_leased", "plot " + plot.code() + " has a lease or reservation in force or to "
 					+ "come: end it before deleting, splitting or merging the plot");
 		}

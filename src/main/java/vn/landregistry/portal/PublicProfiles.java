@@ -54,8 +54,8 @@ class PublicProfiles {
 			  'tenants', (SELECT coalesce(json_agg(json_build_object('name', l.investor_name, 'country', l.investor_country,
 			                   'industry', l.industry) ORDER BY l.investor_name), '[]'::json)
 			                FROM lease l JOIN public_plot p ON p.id = l.plot_id
-			               WHERE p.zone_id = z.id AND l.published AND l.signed_on <= CAST(:today AS date)
-			                 AND (l.ended_on IS NULL OR l.ended_on > CAST(:today AS date))),
+			               WHERE p.zone_id = z.id AND l.published AND lease_in_force(l, CAST(:today AS date))
+			                 AND l.signed_on <= CAST(:today AS date)),
 			  'url', '/portal/zones/' || z.code,
 			  """ + SiteFacts.property("z.boundary") + ")";
 

@@ -47,7 +47,7 @@ class PlanQueries {
 			    JOIN zones z ON z.region_id = r.region_id AND z.kind = r.kind
 			    JOIN public_plot p ON p.zone_id = z.id
 			    JOIN lease l ON l.plot_id = p.id
-			   WHERE l.signed_on <= r.as_of AND (l.ended_on IS NULL OR l.ended_on > r.as_of))
+			   WHERE lease_in_force(l, r.as_of) AND l.signed_on <= r.as_of)
 			SELECT r.kind, r.metric, r.as_of, r.description, r.source, r.value AS reported,
 			       CASE WHEN r.metric = 'OCCUPANCY_RATE' THEN 'RATE'
 			            WHEN r.metric LIKE '%AREA_HA' THEN 'HA'

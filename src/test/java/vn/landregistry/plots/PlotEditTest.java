@@ -141,6 +141,21 @@ class PlotEditTest extends PostgisTest {
 		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features")).hasSize(2);
 	}
 
+	/** A lease to come binds the plot as one in force does; one that has ended no longer does. */
+	@Test
+	void aLeaseToComeKeepsThePlotAndAnEndedOneDoesNot() {
+		LocalDate today = this.jdbc.sql("SELECT registry_today()").query(LocalDate.class).single();
+		long future = this.registry.plot(this.zone, "F", 100.101, 10.101, 0.001, null);
+		long ended = this.registry.plot(this.zone, "E", 100.105, 10.105, 0.001, null);
+		this.registry.lease(future, today.plusYears(1), null);
+		this.registry.lease(ended, today.minusYears(2), today);
+
+		assertProblem(this.editor.send("DELETE", "/api/plots/" + future + "?version=0&reason=x", null), 409, "plot_leased", "lease");
+		assertThat(this.editor.send("DELETE", "/api/plots/" + ended + "?version=0&reason=lease%20ended", null).status()).isEqualTo(204);
+		assertThat(this.jdbc.sql("SELECT id FROM plot WHERE zone_id = :zone AND deleted_at IS NULL").param("zone", this.zone)
+			.query(Long.class).list()).containsExactly(future);
+	}
+
 	@Test
 	void aDeletedPlotStaysInThePast() {
 		long plot = this.registry.plot(this.zone, "G1", 100.101, 10.101, 0.002, null);

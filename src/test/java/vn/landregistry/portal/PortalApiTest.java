@@ -149,6 +149,27 @@ class PortalApiTest extends PostgisTest {
 		assertThat(tenants.get(0).get("name").asString()).isEqualTo("Public Co");
 	}
 
+	/** Tenants are the published leases signed and in force today: not a reservation, an ended lease or one to come. */
+	@Test
+	void tenantsAreTheSignedLeasesInForceToday() {
+		LocalDate today = this.jdbc.sql("SELECT registry_today()").query(LocalDate.class).single();
+		lease(this.small, "Reserving Co", today.minusDays(10), null, null);
+		lease(this.big, "Ended Co", null, today.minusYears(2), today);
+		lease(this.big, "Coming Co", null, today.plusDays(1), null);
+		lease(this.later, "Signed Co", today.minusDays(20), today, null);
+
+		JsonNode tenants = this.http.get("/api/portal/zones/TST-INV").json().get("properties").get("tenants");
+		assertThat(tenants).extracting(t -> t.get("name").asString()).containsExactly("Signed Co");
+	}
+
+	private void lease(long plot, String investor, LocalDate reservedOn, LocalDate signedOn, LocalDate endedOn) {
+		this.jdbc.sql("""
+				INSERT INTO lease (plot_id, investor_name, reserved_on, signed_on, ended_on, published)
+				VALUES (:p, :name, :reserved, :signed, :ended, true)""")
+			.param("p", plot).param("name", investor).param("reserved", reservedOn).param("signed", signedOn)
+			.param("ended", endedOn).update();
+	}
+
 	@Test
 	void enquiriesAreValidatedStoredAsWrittenAndReachOnlyTheInbox() {
 		String script = "<script>alert('x')</script> We need 3 ha";
