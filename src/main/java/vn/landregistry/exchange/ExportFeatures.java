@@ -97,7 +97,7 @@ class ExportFeatures {
 				+ "))::text AS feature, "
 				+ (request.format() == ExportFormat.XLSX ? "length(ST_AsText(" + geometry + ", " + crs.decimals() + "))"
 						: "0")
-				+ " AS wkt_length FROM " + layer.from() + where.sql() + " ORDER BY " + layer.order();
+				+ " AS wkt_length FROM " + layer.from(audience) + where.sql() + " ORDER BY " + layer.order();
 		int[] counts = { 0, 0 };
 		try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write("{\"type\":\"FeatureCollection\",\"name\":\"" + layer.path() + "\"" + crsMember(crs)
@@ -159,8 +159,7 @@ class ExportFeatures {
 	private static SqlWhere where(ExportRequest request, Audience audience) {
 		ExportLayer layer = request.layer();
 		ExportLayer.Filters filters = layer.filters();
-		SqlWhere where = new SqlWhere().condition(layer.visible(audience))
-			.in("upper(" + layer.code() + ")", "codes", request.codes())
+		SqlWhere where = new SqlWhere().in("upper(" + layer.code() + ")", "codes", request.codes())
 			.intersects(layer.boundary(), request.bbox());
 		if (filters.kind() != null) {
 			where.in(filters.kind(), "kinds", request.kinds());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import vn.landregistry.shared.NotFoundException;
+import vn.landregistry.shared.Visible;
 
 /**
  * What each export layer reads: its tables, the SQL of every {@link ImportTarget} field of its
@@ -16,7 +17,7 @@ import vn.landregistry.shared.NotFoundException;
  */
 enum ExportLayer {
 
-	ZONES("zones", ImportTarget.ZONE, "zone", "zone z JOIN admin_unit d ON d.id = z.district_id", "z", "z.code",
+	ZONES("zones", ImportTarget.ZONE, "zone", "{zone} z JOIN admin_unit d ON d.id = z.district_id", "z", "z.code",
 			"z.name_vi",
 			sql("code", "z.code", "kind", "z.kind", "name_vi", "z.name_vi", "name_en", "z.name_en", "plan_status",
 					"z.plan_status", "lifecycle", "z.lifecycle", "legal_area_ha", "z.legal_area_ha", "lease_land_ha",
@@ -25,18 +26,17 @@ enum ExportLayer {
 			List.of(Column.text("district", "ma_huyen", "d.code"),
 					Column.text("boundary_accuracy", "do_chinh_xac", "z.boundary_accuracy"), Column.demoFigures("z"),
 					Column.published("z.published")),
-			new Filters("z.kind", null, "z.district_id", null, List.of()), "z.deleted_at IS NULL", "z.published"),
+			new Filters("z.kind", null, "z.district_id", null, List.of())),
 
 	/**
 	 * Plots with their status today and, for the authority, the tenant of the lease in force (the one
 	 * plot_status() finds); {@code demo} also marks a plot whose lease in force is a demo lease.
 	 */
 	PLOTS("plots", ImportTarget.PLOT, "plot", """
-			plot p JOIN zone z ON z.id = p.zone_id
+			{plot} p JOIN {zone} z ON z.id = p.zone_id
 			LEFT JOIN LATERAL (SELECT l.investor_name, l.investor_country, l.industry, l.signed_on, l.operating_from, l.demo
 			                     FROM lease l
-			                    WHERE l.plot_id = p.id AND coalesce(l.reserved_on, l.signed_on) <= CAST(:day AS date)
-			                      AND (l.ended_on IS NULL OR l.ended_on > CAST(:day AS date))
+			                    WHERE l.plot_id = p.id AND lease_in_force(l, CAST(:day AS date))
 			                    LIMIT 1) l ON true
 			CROSS JOIN LATERAL (SELECT plot_status(p.id, p.cleared_on, CAST(:day AS date)) AS status) s""", "p", "z.code, p.code",
 			"p.code",
@@ -46,11 +46,10 @@ enum ExportLayer {
 			List.of(Column.text("status", "trang_thai", "s.status"), Column.demo("p.demo OR coalesce(l.demo, false)"),
 					Column.published("p.published")),
 			new Filters("z.kind", "z.code", "z.district_id", "s.status",
-					List.of("AVAILABLE_CLEAN", "AVAILABLE_NOT_CLEARED", "RESERVED", "LEASED", "IN_OPERATION")),
-			"p.deleted_at IS NULL AND z.deleted_at IS NULL", "p.published AND z.published"),
+					List.of("AVAILABLE_CLEAN", "AVAILABLE_NOT_CLEARED", "RESERVED", "LEASED", "IN_OPERATION"))),
 
 	CLEARANCE("clearance", ImportTarget.CLEARANCE_PHASE, "clearance_phase", """
-			clearance_phase c JOIN zone z ON z.id = c.zone_id JOIN admin_unit d ON d.id = c.district_id""", "c",
+			{clearance_phase} c JOIN {zone} z ON z.id = c.zone_id JOIN admin_unit d ON d.id = c.district_id""", "c",
 			"z.code, c.code", "c.name",
 			sql("code", "c.code", "zone", "z.code", "name", "c.name", "target_date", "c.target_date", "note", "c.note"),
 			List.of(Column.text("district", "ma_huyen", "d.code"), Column.text("status", "trang_thai", "c.status"),
@@ -65,8 +64,7 @@ enum ExportLayer {
 					new Column("paid_vnd", "kp_da_chi", "c.amount_paid_vnd", Kind.NUMBER, Audience.SIGNED_IN),
 					Column.demo("c.demo")),
 			new Filters("z.kind", "z.code", "c.district_id", "c.status",
-					List.of("NOT_STARTED", "INVENTORY", "PLAN_APPROVED", "PAYING", "HANDED_OVER", "BLOCKED")),
-			"c.deleted_at IS NULL AND z.deleted_at IS NULL", "z.published"),
+					List.of("NOT_STARTED", "INVENTORY", "PLAN_APPROVED", "PAYING", "HANDED_OVER", "BLOCKED"))),
 
 	/** Administrative units: public records, without drafts. */
 	UNITS("units", ImportTarget.ADMIN_UNIT, "admin_unit", "admin_unit u LEFT JOIN admin_unit up ON up.id = u.parent_id",
@@ -74,7 +72,7 @@ enum ExportLayer {
 			sql("code", "u.code", "level", "u.level", "unit_type", "u.unit_type", "name_vi", "u.name_vi", "name_en",
 					"u.name_en", "parent", "up.code", "valid_from", "u.valid_from", "valid_to", "u.valid_to"),
 			List.of(Column.text("boundary_accuracy", "do_chinh_xac", "u.boundary_accuracy")),
-			new Filters(null, null, "u.id", null, List.of()), "true", "true");
+			new Filters(null, null, "u.id", null, List.of()));
 
 	/** Who reads an export: columns and records are chosen by it. */
 	enum Audience {
@@ -160,12 +158,9 @@ enum ExportLayer {
 
 	private final Filters filters;
 
-	private final String alive;
-
-	private final String published;
 
 	ExportLayer(String path, ImportTarget target, String table, String from, String alias, String order, String label,
-			Map<String, String> fieldSql, List<Column> extras, Filters filters, String alive, String published) {
+			Map<String, String> fieldSql, List<Column> extras, Filters filters) {
 		this.path = path;
 		this.target = target;
 		this.table = table;
@@ -174,8 +169,6 @@ enum ExportLayer {
 		this.order = order;
 		this.label = label;
 		this.filters = filters;
-		this.alive = alive;
-		this.published = published;
 		if (!fieldSql.keySet().equals(target.fields().stream().map(ImportTarget.Field::name).collect(Collectors.toSet()))) {
 			throw new IllegalStateException(path + " must export exactly the fields of " + target + ": " + fieldSql.keySet());
 		}
@@ -230,8 +223,15 @@ enum ExportLayer {
 		return this.table;
 	}
 
-	String from() {
-		return this.from;
+	/**
+	 * The rows {@code audience} reads: what the public sees (shared.Visible) for the public; for
+	 * those signed in, who see drafts too, the records that are not deleted.
+	 */
+	String from(Audience audience) {
+		boolean drafts = audience != Audience.PUBLIC;
+		return this.from.replace("{zone}", Visible.zones(drafts))
+			.replace("{plot}", Visible.plots(drafts))
+			.replace("{clearance_phase}", Visible.clearancePhases(drafts));
 	}
 
 	String boundary() {
@@ -253,11 +253,6 @@ enum ExportLayer {
 
 	Filters filters() {
 		return this.filters;
-	}
-
-	/** SQL condition of the records {@code audience} sees: never deleted ones; drafts to those signed in. */
-	String visible(Audience audience) {
-		return "(" + this.alive + ") AND (" + (audience == Audience.PUBLIC ? this.published : "true") + ")";
 	}
 
 	/** The columns {@code audience} may read, in file order. */

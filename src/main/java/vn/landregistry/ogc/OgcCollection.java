@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One collection of the OGC API – Features service: the SQL of its rows (alias {@code t}), what
- * the public may see of them, their properties (a SQL select list whose column names are the
- * property names), the properties one may filter on, and the tables it reads (whose changes evict
- * its cached pages). When {@code replay} names a function, {@code datetime} replays the rows as
- * they were (history).
+ * One collection of the OGC API – Features service: the table or public view of its rows (alias
+ * {@code t}) and what else selects them, their properties (a SQL select list whose column names are
+ * the property names), the properties one may filter on, and the tables it reads (whose changes
+ * evict its cached pages). When {@code replay} names a function, {@code datetime} replays the rows
+ * as they were (history), public ones only as the views give them now.
  */
 record OgcCollection(String id, String title, String description, String table, String replay, String joins,
 		String visible, String properties, List<OgcQueryable> queryables, Set<String> reads) {

@@ -24,7 +24,7 @@ class OgcCollections {
 	OgcCollections() {
 		add(new OgcCollection("zones", "Industrial zones and clusters (KCN/CCN)",
 				"Published zones with their plan status and lifecycle; boundaries marked APPROXIMATE were not surveyed",
-				"zone", "zone_as_of", "LEFT JOIN admin_unit d ON d.id = t.district_id", "t.published AND t.deleted_at IS NULL",
+				"public_zone", "public_zone_as_of", "LEFT JOIN admin_unit d ON d.id = t.district_id", "true",
 				"""
 						t.code AS "code", t.kind AS "kind", t.name_vi AS "name", t.name_en AS "nameEn", d.code AS "district",
 						t.plan_status AS "planStatus", t.lifecycle AS "lifecycle", t.legal_area_ha AS "legalAreaHa",
@@ -37,9 +37,8 @@ class OgcCollections {
 						OgcQueryable.oneOf("lifecycle", "t.lifecycle", "Stage of the zone's life", "PLANNED", "APPROVED",
 								"UNDER_CONSTRUCTION", "OPERATING")),
 				Set.of("zone", "admin_unit")));
-		add(new OgcCollection("plots", "Plots (lô đất)", "Published plots of published zones", "plot", "plot_as_of",
-				"JOIN zone z ON z.id = t.zone_id",
-				"t.published AND t.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL", """
+		add(new OgcCollection("plots", "Plots (lô đất)", "Published plots of published zones", "public_plot",
+				"public_plot_as_of", "JOIN zone z ON z.id = t.zone_id", "true", """
 						t.code AS "code", z.code AS "zone", round(t.area_ha, 4) AS "areaHa", t.land_use AS "landUse",
 						t.cleared_on AS "clearedOn\"""",
 				List.of(OgcQueryable.text("code", "t.code", "Plot code (unique within its zone)"),
@@ -47,9 +46,8 @@ class OgcCollections {
 						OgcQueryable.oneOf("landUse", "t.land_use", "Land use", "INDUSTRIAL", "LOGISTICS", "SERVICE")),
 				Set.of("plot", "zone")));
 		add(new OgcCollection("clearance", "Land clearance phases (GPMB)",
-				"Clearance phases of published zones with their current status", "clearance_phase", null,
-				"JOIN zone z ON z.id = t.zone_id LEFT JOIN admin_unit d ON d.id = t.district_id",
-				"t.deleted_at IS NULL AND z.published AND z.deleted_at IS NULL", """
+				"Clearance phases of published zones with their current status", "public_clearance_phase", null,
+				"JOIN zone z ON z.id = t.zone_id LEFT JOIN admin_unit d ON d.id = t.district_id", "true", """
 						t.code AS "code", t.name AS "name", z.code AS "zone", d.code AS "district", t.status AS "status",
 						round(t.area_ha, 2) AS "areaHa", round(t.cleared_ha, 2) AS "clearedHa", t.target_date AS "targetDate\"""",
 				List.of(OgcQueryable.text("zone", "z.code", "Code of the zone being cleared"),

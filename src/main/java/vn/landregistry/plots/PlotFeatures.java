@@ -80,13 +80,17 @@ class PlotFeatures {
 			.optional();
 	}
 
+	/** Never deleted plots, nor those of deleted zones; what the public may see comes from {@link #select}. */
 	private static SqlWhere visible(boolean drafts) {
-		return new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL")
-			.condition(drafts ? "true" : "p.published AND z.published");
+		return new SqlWhere().condition("p.deleted_at IS NULL").condition("z.deleted_at IS NULL");
 	}
 
+	/** Editors read the tables, drafts too; everyone else what the public sees (now or then). */
 	private static String select(AsOf asOf, boolean drafts) {
-		return asOf.now() ? select("plot p", drafts ? PENDING : "") : select("plot_as_of(CAST(:at AS timestamptz)) p", "");
+		if (asOf.now()) {
+			return select(drafts ? "plot p" : "public_plot p", drafts ? PENDING : "");
+		}
+		return select((drafts ? "plot_as_of" : "public_plot_as_of") + "(CAST(:at AS timestamptz)) p", "");
 	}
 
 	private static String select(String plots, String moreProperties) {

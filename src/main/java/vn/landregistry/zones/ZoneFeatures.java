@@ -35,9 +35,8 @@ class ZoneFeatures {
 			  'source', z.source, 'figureSources', z.figure_sources, 'demoFigures', zone_demo_figures(z.id, z.figure_sources),
 			  'leaseLandHa', z.lease_land_ha, 'otherLandHa', z.other_land_ha, 'leasedHa', round(coalesce(o.leased_ha, 0), 4),
 			  'occupancyRate', round(o.occupancy_rate, 6),
-			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM plot p
-			                        WHERE p.zone_id = z.id AND p.deleted_at IS NULL AND p.published
-			                          AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
+			  'availableCleanHa', (SELECT round(coalesce(sum(p.area_ha), 0), 4) FROM public_plot p
+			                        WHERE p.zone_id = z.id AND plot_status(p.id, p.cleared_on, CAST(:day AS date)) = 'AVAILABLE_CLEAN'),
 			  'published', z.published,
 			  'version', z.version,
 			  'updatedAt', z.updated_at""";
@@ -78,12 +77,17 @@ class ZoneFeatures {
 			.query((rs, row) -> rs.getString("feature")).optional();
 	}
 
+	/** Never deleted zones; what the public may see comes from {@link #select}. */
 	private static SqlWhere visible(SqlWhere where, boolean drafts) {
-		return where.condition("z.deleted_at IS NULL").condition(drafts ? "true" : "z.published");
+		return where.condition("z.deleted_at IS NULL");
 	}
 
+	/** Editors read the tables, drafts too; everyone else what the public sees (now or then). */
 	private static String select(AsOf asOf, boolean drafts) {
-		return asOf.now() ? select("zone z", drafts ? PENDING : "") : select("zone_as_of(CAST(:at AS timestamptz)) z", "");
+		if (asOf.now()) {
+			return select(drafts ? "zone z" : "public_zone z", drafts ? PENDING : "");
+		}
+		return select((drafts ? "zone_as_of" : "public_zone_as_of") + "(CAST(:at AS timestamptz)) z", "");
 	}
 
 	private static String select(String zones, String moreProperties) {
