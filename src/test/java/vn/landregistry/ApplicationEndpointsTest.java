@@ -27,7 +27,10 @@ class ApplicationEndpointsTest extends PostgisTest {
 		JsonNode docs = http.get("/v3/api-docs").json();
 		assertThat(docs.get("paths").propertyNames()).contains("/api/zones", "/api/zones/{id}", "/api/districts",
 				"/api/plan-targets");
-		assertThat(http.get("/swagger-ui/index.html").status()).isEqualTo(200);
+		Http.Response ui = http.get("/swagger-ui/index.html");
+		assertThat(ui.status()).isEqualTo(200);
+		assertThat(ui.contentType()).startsWith("text/html");
+		assertThat(ui.body()).contains("swagger-ui");
 	}
 
 	@Test

@@ -25,8 +25,21 @@ class NulCharacterFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		Map<String, String[]> parameters;
+		try {
+			parameters = request.getParameterMap();
+		}
+		catch (IllegalStateException ex) {
+			if (!isMultipart(request)) {
+				throw ex;
+			}
+			// the parts cannot be read (above the upload limit, malformed): the multipart resolver
+			// meets the same failure and answers it as a problem detail (413 above the limit)
+			chain.doFilter(request, response);
+			return;
+		}
 		String bad = null;
-		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+		for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
 			if (parameter.getKey().indexOf('\0') >= 0
 					|| java.util.Arrays.stream(parameter.getValue()).anyMatch(v -> v != null && v.indexOf('\0') >= 0)) {
 				bad = parameter.getKey().replace('\0', '?');
@@ -39,6 +52,11 @@ class NulCharacterFilter extends OncePerRequestFilter {
 		}
 		ProblemResponses.write(response, HttpStatus.BAD_REQUEST, "Invalid parameter",
 				"parameter " + bad + " holds a NUL character (%00), which no value may contain", Map.of("parameter", bad));
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
 	}
 
 }

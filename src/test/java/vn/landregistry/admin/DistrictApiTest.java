@@ -7,6 +7,7 @@ import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 
 class DistrictApiTest extends PostgisTest {
 
@@ -36,8 +37,9 @@ class DistrictApiTest extends PostgisTest {
 	@Test
 	void malformedDateIsAProblemDetail() {
 		Http.Response response = this.http.get("/api/districts?asOf=2025-13-45");
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode problem = assertProblem(response, 400, null, "2025-13-45");
+		assertThat(problem.get("parameter").asString()).isEqualTo("asOf");
+		assertThat(problem.get("type").asString()).isEqualTo("urn:problem:invalid-parameter");
 	}
 
 	@Test

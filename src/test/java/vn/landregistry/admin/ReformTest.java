@@ -18,6 +18,7 @@ import vn.landregistry.support.TestRegistry;
 import vn.landregistry.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 
 /**
  * The 2025 reform as data: until 2025-06-30 the demo zones lie in districts of Bắc Giang, from
@@ -66,8 +67,9 @@ class ReformTest extends PostgisTest {
 		assertThat(nenh.get("committee").asString()).isEqualTo("UBND phường Nếnh");
 		assertThat(strings(this.http.get("/api/units/BG").json().get("properties").get("successors")))
 			.containsExactly("BN-2025");
-		assertThat(this.http.get("/api/units/XX-NONE").status()).isEqualTo(404);
-		assertThat(this.http.get("/api/units?level=county").status()).isEqualTo(400);
+		assertProblem(this.http.get("/api/units/XX-NONE"), 404, null, "no administrative unit with code 'XX-NONE'");
+		JsonNode level = assertProblem(this.http.get("/api/units?level=county"), 400, null, "county");
+		assertThat(level.get("parameter").asString()).isEqualTo("level");
 	}
 
 	@Test

@@ -186,7 +186,10 @@ class ClearanceApiTest extends PostgisTest {
 
 		Http.Response back = step(phase, 1, "\"eventDate\":\"2024-03-02\",\"status\":\"INVENTORY\",\"clearedHa\":4,"
 				+ "\"reason\":\"recount after a survey error\"");
-		assertThat(back.status()).as("going back with a reason is allowed").isEqualTo(201);
+		assertThat(back.status()).as("going back with a reason is allowed: " + back.body()).isEqualTo(201);
+		assertThat(back.json().get("properties").get("status").asString()).isEqualTo("INVENTORY");
+		assertThat(clearedHa(phase)).isEqualTo(4.0);
+		assertThat(events(phase)).isEqualTo(3);
 		Http.Response blocked = step(phase, 2, "\"eventDate\":\"2024-03-03\",\"status\":\"BLOCKED\",\"blockedReason\":\"dispute\"");
 		assertThat(blocked.json().get("properties").get("blockedReason").asString()).isEqualTo("dispute");
 	}
@@ -240,8 +243,9 @@ class ClearanceApiTest extends PostgisTest {
 
 		Http.Response viaIfMatch = this.editor.postJson("/api/clearance/" + phase + "/events",
 				"{\"eventDate\":\"2024-02-02\",\"author\":\"b\",\"clearedHa\":8}", "If-Match", "\"1\"");
-		assertThat(viaIfMatch.status()).isEqualTo(201);
+		assertThat(viaIfMatch.status()).as(viaIfMatch.body()).isEqualTo(201);
 		assertThat(viaIfMatch.etag()).isEqualTo("\"2\"");
+		assertThat(clearedHa(phase)).as("the step sent with If-Match is recorded").isEqualTo(8.0);
 	}
 
 	@Test

@@ -303,9 +303,11 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 			.as("back to this page after signing in").isEqualTo(back);
 		assertThat(URLDecoder.decode(browser.findElement(By.id("sign-in")).getDomAttribute("href"), StandardCharsets.UTF_8))
 			.isEqualTo(back);
+		long events = events(id);
 		Http.Response anonymous = this.http.postJson("/api/clearance/" + id + "/events", """
 				{"version": %d, "eventDate": "%s", "status": "INVENTORY"}""".formatted(phase.get("version").asLong(), today()));
 		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(events(id)).as("nothing recorded").isEqualTo(events);
 	}
 
 	@Test
@@ -339,9 +341,12 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		open("/clearance?unit=" + other.get("unit").asString() + "&phase=" + other.get("id").asLong(), false);
 		assertThat(browser.findElement(By.id("step-form")).isDisplayed()).isFalse();
 		assertThat(text(browser.findElement(By.id("step-denied")))).contains("không được ghi nhận GPMB cho giai đoạn này");
+		long events = events(other.get("id").asLong());
 		Http.Response refused = this.officer.postJson("/api/clearance/" + other.get("id").asLong() + "/events", """
 				{"version": %d, "eventDate": "%s", "note": "thử"}""".formatted(other.get("version").asLong(), today()));
 		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.contentType()).startsWith("application/problem+json");
+		assertThat(events(other.get("id").asLong())).as("nothing recorded").isEqualTo(events);
 	}
 
 	@Test
@@ -643,6 +648,11 @@ class ClearanceDashboardBrowserTest extends PostgisTest {
 		browser.findElement(By.id("step-submit")).click();
 		waitFor("the form's answer", () -> browser.findElement(By.id("step-form")).getDomAttribute("data-result") != null);
 		assertThat(browser.findElement(By.id("step-form")).getDomAttribute("data-result")).isEqualTo(expected);
+	}
+
+	private long events(long phase) {
+		return this.jdbc.sql("SELECT count(*) FROM clearance_event WHERE phase_id = :id").param("id", phase).query(Long.class)
+			.single();
 	}
 
 	private JsonNode api(String pathAndQuery) {

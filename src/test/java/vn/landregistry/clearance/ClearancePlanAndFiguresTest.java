@@ -103,7 +103,8 @@ class ClearancePlanAndFiguresTest extends PostgisTest {
 
 	@Test
 	void householdsAndAmountsAreForSignedInReadersByDefault() {
-		step(0, "\"eventDate\":\"2024-03-01\",\"status\":\"PAYING\",\"householdsRelocated\":12,\"amountPaidVnd\":5000000000");
+		assertThat(step(0, "\"eventDate\":\"2024-03-01\",\"status\":\"PAYING\",\"clearedHa\":2,\"householdsRelocated\":12,"
+				+ "\"amountPaidVnd\":5000000000").status()).isEqualTo(201);
 
 		JsonNode open = one(this.http);
 		for (String key : new String[] { "householdsAffected", "householdsRelocated", "amountPlannedVnd", "amountPaidVnd" }) {
@@ -114,7 +115,7 @@ class ClearancePlanAndFiguresTest extends PostgisTest {
 				assertThat(event.get("oldValues").has(key)).isFalse();
 			}
 		}
-		assertThat(open.get("clearedHa")).isNotNull();
+		assertThat(open.get("clearedHa").asDouble()).as("the area cleared is public").isEqualTo(2.0);
 		assertThat(open.get("targetDate").asString()).isEqualTo("2024-06-30");
 
 		JsonNode staff = one(this.officer);
@@ -127,7 +128,7 @@ class ClearancePlanAndFiguresTest extends PostgisTest {
 		assertThat(anonymousStats.get("hiddenFigures").toString()).isEqualTo("[\"households\",\"amounts\"]");
 		assertThat(anonymousStats.get("total").get("householdsRelocated").isNull()).isTrue();
 		assertThat(anonymousStats.get("rows").get(0).get("amountPaidVnd").isNull()).isTrue();
-		assertThat(anonymousStats.get("rows").get(0).get("clearedHa")).isNotNull();
+		assertThat(anonymousStats.get("rows").get(0).get("clearedHa").asDouble()).isEqualTo(2.0);
 		JsonNode staffStats = this.editor.get("/api/stats/clearance?groupBy=zone&zone=TST-C").json();
 		assertThat(staffStats.get("hiddenFigures").size()).isZero();
 		assertThat(staffStats.get("total").get("householdsRelocated").asLong()).isEqualTo(12);

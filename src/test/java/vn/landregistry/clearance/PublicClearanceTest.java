@@ -16,6 +16,7 @@ import vn.landregistry.support.TestRegistry;
 import vn.landregistry.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 
 /**
  * Issue 14: the public reads the clearance phases of published zones only — not those of draft or
@@ -77,6 +78,7 @@ class PublicClearanceTest extends PostgisTest {
 		Http.Response phase = this.http.get("/api/clearance/" + this.open);
 
 		assertThat(phase.status()).isEqualTo(200);
+		assertThat(phase.json().get("properties").get("code").asString()).isEqualTo("TSTX-OPEN");
 		JsonNode events = phase.json().get("properties").get("events");
 		assertThat(events).hasSize(2);
 		for (JsonNode event : events) {
@@ -124,7 +126,8 @@ class PublicClearanceTest extends PostgisTest {
 	void aDraftZonesCodeIsAsUnknownAsACodeThatNeverExisted() {
 		for (String path : List.of("/api/clearance?zone=", "/api/stats/clearance?zone=", "/api/plots?zone=")) {
 			Http.Response unknown = this.http.get(path + "TST-NEVER");
-			assertThat(unknown.status()).isEqualTo(400);
+			JsonNode problem = assertProblem(unknown, 400, null, "unknown zone 'TST-NEVER'");
+			assertThat(problem.get("parameter").asString()).as(path).isEqualTo("zone");
 			for (String hidden : List.of("TST-DRAFT", "TST-GONE")) {
 				Http.Response answer = this.http.get(path + hidden);
 				assertThat(answer.status()).as(path + hidden).isEqualTo(400);

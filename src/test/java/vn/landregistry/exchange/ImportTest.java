@@ -19,6 +19,7 @@ import vn.landregistry.support.PostgisTest;
 import vn.landregistry.support.TestRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -314,11 +315,18 @@ class ImportTest extends PostgisTest {
 		assertThat(rules.get("geometry_required").asInt()).isEqualTo(1);
 		assertThat(rules.get("too_many_vertices").asInt()).isEqualTo(1);
 		assertThat(rules.get("duplicate_code").asInt()).isEqualTo(2);
-		assertThat(this.editor.postJson("/api/imports/" + batch.get("id").asLong() + "/commit", "{}").status()).isEqualTo(409);
+		// every one of the six features has at least one error
+		assertProblem(this.editor.postJson("/api/imports/" + batch.get("id").asLong() + "/commit", "{}"), 409,
+				"import_has_errors", "6 feature(s) have errors");
+		assertThat(this.editor.get("/api/imports/" + batch.get("id").asLong()).json().get("status").asString())
+			.as("still waiting for a correction").isEqualTo("READY");
+		assertThat(count("SELECT count(*) FROM plot p JOIN zone z ON z.id = p.zone_id WHERE z.code = 'TST-KCN-D'"))
+			.as("nothing written").isZero();
 	}
 
 	@Test
 	void archivesThatLeaveTheirFolderOrInflateTooMuchAreRefused() {
+		long batches = count("SELECT count(*) FROM import_batch");
 		Http.Response traversal = this.editor.upload("/api/imports", "evil.zip", GdalFiles.zip("../../etc/evil.shp", 10), "target", "zones");
 		assertThat(traversal.status()).isEqualTo(400);
 		assertThat(traversal.json().get("rule").asString()).isEqualTo("zip_traversal");
@@ -327,12 +335,17 @@ class ImportTest extends PostgisTest {
 		assertThat(bomb.json().get("rule").asString()).isEqualTo("zip_bomb");
 		Http.Response notZip = this.editor.upload("/api/imports", "broken.zip", "not a zip".getBytes(), "target", "zones");
 		assertThat(notZip.status()).isEqualTo(400);
+		assertThat(notZip.contentType()).startsWith("application/problem+json");
+		assertThat(notZip.json().get("rule").asString()).isEqualTo("zip_unreadable");
+		assertThat(count("SELECT count(*) FROM import_batch")).as("no import started").isEqualTo(batches);
 	}
 
 	@Test
 	void anUploadAboveTheLimitIs413() {
+		long batches = count("SELECT count(*) FROM import_batch");
 		Http.Response tooLarge = this.editor.upload("/api/imports", "big.geojson", new byte[9 << 20], "target", "zones");
-		assertThat(tooLarge.status()).isEqualTo(413);
+		assertProblem(tooLarge, 413, null, "Maximum upload size");
+		assertThat(count("SELECT count(*) FROM import_batch")).as("no import started").isEqualTo(batches);
 	}
 
 	/** One malformed file per format: the import fails with GDAL's reason, never a 500 or a trace. */

@@ -574,7 +574,9 @@ class MapEditingBrowserTest extends PostgisTest {
 		browser.get(base() + "/edit");
 		waitFor("the sign-in form", () -> !browser.findElements(By.id("username")).isEmpty());
 		assertThat(browser.getCurrentUrl()).contains("/login");
-		assertThat(this.http.get("/edit").status()).as("anonymous: sent to sign in").isEqualTo(302);
+		Http.Response anonymous = this.http.get("/edit");
+		assertThat(anonymous.status()).as("anonymous: sent to sign in").isEqualTo(302);
+		assertThat(anonymous.location()).contains("/login");
 
 		TestUsers.bindOfficer(this.jdbc, "BG-YD");
 		assertThat(this.officer.get("/edit").status()).as("a district officer does not edit the map").isEqualTo(403);

@@ -114,7 +114,8 @@ class SelfHostedBaseMapTest extends PostgisTest {
 
 		Problems.assertProblem(this.http.get("/basemap/12/" + (1 << 12) + "/0"), 400, null, "x is a tile column");
 		Problems.assertProblem(this.http.get("/basemap/25/0/0"), 400, null, "zoom level");
-		assertThat(this.http.get("/basemap/a/0/0").status()).isEqualTo(400);
+		assertThat(Problems.assertProblem(this.http.get("/basemap/a/0/0"), 400, null, "'a'").get("parameter").asString())
+			.isEqualTo("z");
 
 		// every page's map is given the app's tiles and the file's attribution, as text
 		String template = "tileUrl: \"\\/basemap\\/{z}\\/{x}\\/{y}\""; // as Thymeleaf writes it in a script

@@ -92,7 +92,7 @@ class OgcQueryablesTest extends PostgisTest {
 							"unknown parameter '" + p.getKey() + "'");
 				}
 			});
-			assertThat(this.http.get("/ogc/collections/" + id + "/items?colour=red").status()).isEqualTo(400);
+			assertProblem(this.http.get("/ogc/collections/" + id + "/items?colour=red"), 400, null, "unknown parameter 'colour'");
 		}
 	}
 

@@ -64,6 +64,8 @@ class PlotApiTest extends PostgisTest {
 		Http.Response response = this.http.get("/api/plots?" + query);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("parameter").asString()).as(response.body())
+			.isEqualTo(query.substring(0, query.indexOf('=')));
 	}
 
 	@Test
@@ -116,7 +118,7 @@ class PlotApiTest extends PostgisTest {
 
 	@Test
 	void missingPlotIs404() {
-		assertThat(this.http.get("/api/plots/999999999").status()).isEqualTo(404);
+		Problems.assertProblem(this.http.get("/api/plots/999999999"), 404, null, "no plot with id 999999999");
 	}
 
 	private Set<String> statuses(String query) {

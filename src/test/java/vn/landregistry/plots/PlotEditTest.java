@@ -38,6 +38,8 @@ class PlotEditTest extends PostgisTest {
 	void aDraftPlotIsHiddenFromThePublicUntilPublished() {
 		Http.Response created = this.editor.postJson("/api/zones/" + this.zone + "/plots",
 				"{\"code\":\"D1\",\"geometry\":" + TestRegistry.square(100.101, 10.101, 0.002) + "}");
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("properties").get("published").asBoolean()).as("a new plot is a draft").isFalse();
 		long id = created.json().get("id").asLong();
 
 		assertThat(this.http.get("/api/plots/" + id).status()).isEqualTo(404);
@@ -45,7 +47,11 @@ class PlotEditTest extends PostgisTest {
 		assertThat(this.editor.get("/api/plots?zone=TST-P").json().get("features")).hasSize(1);
 
 		assertThat(this.editor.postJson("/api/plots/" + id + "/publish", "{\"version\":0}").status()).isEqualTo(200);
-		assertThat(this.http.get("/api/plots/" + id).status()).isEqualTo(200);
+		Http.Response published = this.http.get("/api/plots/" + id);
+		assertThat(published.status()).isEqualTo(200);
+		assertThat(published.json().get("properties").get("code").asString()).isEqualTo("D1");
+		assertThat(this.http.get("/api/plots?zone=TST-P").json().get("features")).extracting(f -> f.get("id").asLong())
+			.as("listed for the public too").containsExactly(id);
 	}
 
 	@Test
@@ -183,6 +189,7 @@ class PlotEditTest extends PostgisTest {
 	@Test
 	void aPlotShapeChangeIsCheckedAgainstItsZone() {
 		long plot = this.registry.plot(this.zone, "E1", 100.101, 10.101, 0.002, null);
+		double area = this.registry.plotArea(plot).doubleValue();
 
 		assertProblem(this.editor.send("PATCH", "/api/plots/" + plot,
 				"{\"version\":0,\"geometry\":" + TestRegistry.square(100.109, 10.101, 0.004) + "}"), 422, "plot_inside_zone",
@@ -193,6 +200,9 @@ class PlotEditTest extends PostgisTest {
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().get("properties").get("code").asString()).isEqualTo("E1b");
 		assertThat(moved.json().get("properties").get("version").asLong()).isEqualTo(1);
+		assertThat(moved.json().get("properties").get("areaHa").asDouble()).as("the new 0.003° square, not the 0.002° one")
+			.isCloseTo(area * 9 / 4, within(0.01));
+		assertThat(this.registry.plotArea(plot).doubleValue()).isCloseTo(area * 9 / 4, within(0.01));
 	}
 
 	@Test
@@ -205,10 +215,14 @@ class PlotEditTest extends PostgisTest {
 
 		Http.Response edited = this.editor.send("PATCH", path, "{\"note\":\"đã đo lại\"}", "If-Match", read.etag());
 		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+		assertThat(edited.json().get("properties").get("version").asLong()).isEqualTo(1);
 
 		Http.Response reread = this.http.get(path);
 		assertThat(reread.etag()).startsWith("\"1-");
-		assertThat(this.http.send("GET", path, null, "If-None-Match", read.etag()).status()).isEqualTo(200);
+		Http.Response revalidated = this.http.send("GET", path, null, "If-None-Match", read.etag());
+		assertThat(revalidated.status()).isEqualTo(200);
+		assertThat(revalidated.etag()).as("the new version, in full").isEqualTo(reread.etag());
+		assertThat(revalidated.json().get("properties").get("version").asLong()).isEqualTo(1);
 
 		// a lease changes the plot's status but not its version: the ETag changes all the same, so
 		// a client revalidating gets the new status, never a 304 for the old one
@@ -216,9 +230,13 @@ class PlotEditTest extends PostgisTest {
 		Http.Response leased = this.http.get(path);
 		assertThat(leased.json().get("properties").get("status").asString()).isEqualTo("LEASED");
 		assertThat(leased.etag()).startsWith("\"1-").isNotEqualTo(reread.etag());
-		assertThat(this.http.send("GET", path, null, "If-None-Match", reread.etag()).status()).isEqualTo(200);
-		assertThat(this.editor.send("PATCH", path, "{\"note\":\"thuê\"}", "If-Match", leased.etag()).status())
-			.as("If-Match is checked against the version").isEqualTo(200);
+		Http.Response afterLease = this.http.send("GET", path, null, "If-None-Match", reread.etag());
+		assertThat(afterLease.status()).isEqualTo(200);
+		assertThat(afterLease.json().get("properties").get("status").asString()).isEqualTo("LEASED");
+		Http.Response noted = this.editor.send("PATCH", path, "{\"note\":\"thuê\"}", "If-Match", leased.etag());
+		assertThat(noted.status()).as("If-Match is checked against the version: " + noted.body()).isEqualTo(200);
+		assertThat(this.jdbc.sql("SELECT note FROM plot WHERE id = :id").param("id", plot).query(String.class).single())
+			.isEqualTo("thuê");
 	}
 
 }

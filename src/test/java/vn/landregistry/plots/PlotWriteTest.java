@@ -54,6 +54,7 @@ class PlotWriteTest extends PostgisTest {
 		Http.Response response = post("OUT", TestRegistry.square(100.109, 10.101, 0.004));
 
 		assertProblem(response, 422, "plot_inside_zone", "outside its zone");
+		assertThat(plots()).as("nothing written").isZero();
 	}
 
 	@Test
@@ -73,7 +74,15 @@ class PlotWriteTest extends PostgisTest {
 		Http.Response response = post("BOW", bowTie);
 
 		assertProblem(response, 422, "geometry_valid", "Self-intersection");
-		assertThat(response.json().get("suggestion").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		// the bow tie's two triangles, each a quarter of its 0.002° square, as one valid shape
+		String suggestion = response.json().get("suggestion").toString();
+		assertThat(this.jdbc.sql("SELECT ST_IsValid(ST_GeomFromGeoJSON(:g))").param("g", suggestion).query(Boolean.class).single())
+			.as(suggestion).isTrue();
+		assertThat(response.json().get("suggestion").get("type").asString()).isEqualTo("MultiPolygon");
+		assertThat(response.json().get("suggestion").get("coordinates")).hasSize(2);
+		assertThat(this.jdbc.sql("SELECT ST_Area(ST_GeomFromGeoJSON(:g))").param("g", suggestion).query(Double.class).single())
+			.isCloseTo(0.002 * 0.002 / 2, org.assertj.core.api.Assertions.within(1e-10));
+		assertThat(plots()).as("never repaired: nothing written").isZero();
 	}
 
 	@Test
@@ -82,7 +91,8 @@ class PlotWriteTest extends PostgisTest {
 		assertProblem(post("X", "{\"type\":\"Point\",\"coordinates\":[100.101,10.101]}"), 422, "polygon_required", "Polygon");
 		assertProblem(post("X", TestRegistry.square(10.101, 100.101, 0.002)), 422, "lon_lat_required", "longitude");
 		assertProblem(post("X", "null"), 400, null, "geometry is required");
-		assertThat(this.editor.postJson("/api/zones/" + this.zone + "/plots", "{not json").status()).isEqualTo(400);
+		assertProblem(this.editor.postJson("/api/zones/" + this.zone + "/plots", "{not json"), 400, null,
+				"Failed to read request");
 		assertThat(plots()).isZero();
 	}
 
@@ -90,11 +100,13 @@ class PlotWriteTest extends PostgisTest {
 	void duplicateCodeIsAConflict() {
 		assertThat(post("P1", INSIDE).status()).isEqualTo(201);
 		assertProblem(post("P1", TestRegistry.square(100.105, 10.105, 0.002)), 409, "plot_zone_id_code_key", "already exists");
+		assertThat(plots()).as("only the first P1").isEqualTo(1);
 	}
 
 	@Test
 	void unknownZoneIs404() {
-		assertThat(this.editor.postJson("/api/zones/999999999/plots", body("P1", INSIDE)).status()).isEqualTo(404);
+		assertProblem(this.editor.postJson("/api/zones/999999999/plots", body("P1", INSIDE)), 404, null,
+				"no zone with id 999999999");
 	}
 
 	@Test
@@ -118,7 +130,8 @@ class PlotWriteTest extends PostgisTest {
 				"investorName");
 		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"investorCountry\":\"Korea\",\"signedOn\":\"2024-06-01\"}"),
 				422, "lease_investor_country_check", "investor_country");
-		assertThat(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-13-01\"}").status()).isEqualTo(400);
+		assertProblem(this.editor.postJson(otherLeases, "{\"investorName\":\"C\",\"signedOn\":\"2024-13-01\"}"), 400, null,
+				"Failed to read request");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM lease WHERE plot_id IN (:a, :b)").param("a", plot).param("b", other)
 			.query(Long.class).single()).isEqualTo(1);
 	}

@@ -206,9 +206,12 @@ class PortalPagesTest extends PostgisTest {
 		Http.Response sent = this.http.postJson("/api/portal/enquiries", """
 				{"plotId": %d, "name": "<img src=x onerror=alert(1)>", "email": "%s", "message": "%s", "language": "en"}"""
 			.formatted(plot, MARKER, script.replace("\"", "\\\"")));
-		assertThat(sent.status()).isEqualTo(202);
+		assertThat(sent.status()).as(sent.body()).isEqualTo(202);
 
-		assertThat(this.http.get("/inbox").status()).as("the public is sent to sign in").isEqualTo(302);
+		Http.Response anonymous = this.http.get("/inbox");
+		assertThat(anonymous.status()).as("the public is sent to sign in").isEqualTo(302);
+		assertThat(anonymous.location()).contains("/login");
+		assertThat(anonymous.body()).doesNotContain(MARKER);
 		assertThat(this.officer.get("/inbox").status()).as("a district officer").isEqualTo(403);
 		Http.Response inbox = this.editor.get("/inbox");
 		assertThat(inbox.status()).isEqualTo(200);

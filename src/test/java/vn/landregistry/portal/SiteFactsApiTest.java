@@ -171,13 +171,7 @@ class SiteFactsApiTest extends PostgisTest {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
 		assertThat(image.getWidth()).isEqualTo(1200);
 		assertThat(image.getHeight()).isEqualTo(630);
-		int green = 0;
-		for (int x = 0; x < 630; x += 3) {
-			for (int y = 0; y < 630; y += 3) {
-				green += (image.getRGB(x, y) & 0xffffff) == 0x1e8e3e ? 1 : 0;
-			}
-		}
-		assertThat(green).as("the plot, filled").isPositive();
+		assertThat(green(image)).as("the plot, filled").isPositive();
 		assertThat(this.http.download("/portal/plots/999999999/preview.png").status()).isEqualTo(404);
 
 		// a zone's link too: its plots on offer filled
@@ -185,8 +179,11 @@ class SiteFactsApiTest extends PostgisTest {
 			.containsPattern("<meta property=\"og:image\" content=\"http://[^\"]+/portal/zones/KCN-VIET-HAN/preview.png\\?lang=en\">");
 		Http.Download zone = this.http.download("/portal/zones/KCN-VIET-HAN/preview.png?lang=en");
 		assertThat(zone.status()).isEqualTo(200);
+		assertThat(zone.header("Content-Type")).isEqualTo("image/png");
 		BufferedImage zoneImage = ImageIO.read(new ByteArrayInputStream(zone.body()));
 		assertThat(zoneImage.getWidth()).isEqualTo(1200);
+		assertThat(zoneImage.getHeight()).isEqualTo(630);
+		assertThat(green(zoneImage)).as("its plots on offer, filled (the first one above is one of them)").isPositive();
 		java.nio.file.Files.write(PortalBrowserTest.SCREENSHOTS.resolve("portal-zone-preview.png"), zone.body());
 		assertThat(this.http.download("/portal/zones/KCN-NOWHERE/preview.png").status()).isEqualTo(404);
 	}
@@ -204,6 +201,17 @@ class SiteFactsApiTest extends PostgisTest {
 			prices.forEach(zone -> this.jdbc.sql("UPDATE zone SET lease_price_min_usd = :lo, lease_price_max_usd = :hi WHERE id = :id")
 				.params(zone).update());
 		}
+	}
+
+	/** Pixels (every third, on the map half) in the fill of the plots on offer. */
+	private static int green(BufferedImage image) {
+		int green = 0;
+		for (int x = 0; x < 630; x += 3) {
+			for (int y = 0; y < 630; y += 3) {
+				green += (image.getRGB(x, y) & 0xffffff) == 0x1e8e3e ? 1 : 0;
+			}
+		}
+		return green;
 	}
 
 	private JsonNode firstPlot(String zone) {

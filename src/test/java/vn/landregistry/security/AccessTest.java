@@ -16,13 +16,16 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.TableChecksums;
 import vn.landregistry.support.TestRegistry;
 import vn.landregistry.support.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.landregistry.support.Problems.assertProblem;
 
 /**
  * Who may write what: every write endpoint for every role, district scoping, CSRF on
@@ -48,6 +51,10 @@ class AccessTest extends PostgisTest {
 		this.registry.clear();
 	}
 
+	/** The tables the writes below would change. */
+	static final String[] WRITTEN = { "zone", "plot", "lease", "draft_revision", "clearance_phase", "clearance_event",
+			"app_user", "app_user_unit" };
+
 	/** Method, path, and which roles may (anonymous never). Bodies are empty: allowed means "not 401/403". */
 	List<Object[]> writes() {
 		return List.of(new Object[] { "POST", "/api/zones", true, false, false },
@@ -72,6 +79,7 @@ class AccessTest extends PostgisTest {
 	@Test
 	void eachRoleMayDoWhatItsRoleAllowsAndNothingElse() {
 		long changesBefore = changes();
+		Map<String, String> rowsBefore = TableChecksums.of(this.jdbc, WRITTEN);
 		for (Object[] write : writes()) {
 			String method = (String) write[0];
 			String path = (String) write[1];
@@ -84,6 +92,7 @@ class AccessTest extends PostgisTest {
 			assertAllowed(this.admin.send(method, path, "{}"), authority || adminOnly, "admin", method, path);
 		}
 		assertThat(changes()).as("no write passed with an empty body").isEqualTo(changesBefore);
+		assertThat(TableChecksums.of(this.jdbc, WRITTEN)).as("no row changed").isEqualTo(rowsBefore);
 	}
 
 	@Test
@@ -104,6 +113,8 @@ class AccessTest extends PostgisTest {
 		assertThat(events(other)).as("nothing written").isEqualTo(1);
 		assertThat(this.officer.send("PATCH", "/api/zones/" + this.zone, "{\"version\":0,\"name\":\"x\"}").status())
 			.as("an officer does not edit zones").isEqualTo(403);
+		assertThat(this.jdbc.sql("SELECT name_vi FROM zone WHERE id = :id").param("id", this.zone).query(String.class).single())
+			.isEqualTo("Khu thử TST-Z");
 	}
 
 	@Test
@@ -139,8 +150,12 @@ class AccessTest extends PostgisTest {
 
 	@Test
 	void wrongPasswordsAndUnknownUsersAre401AndPasswordsAreStoredHashed() {
-		assertThat(this.http.as(TestUsers.EDITOR, "wrong-password").postJson("/api/zones", "{}").status()).isEqualTo(401);
-		assertThat(this.http.as("nobody", TestUsers.PASSWORD).postJson("/api/zones", "{}").status()).isEqualTo(401);
+		long zones = this.jdbc.sql("SELECT count(*) FROM zone").query(Long.class).single();
+		String create = "{\"kind\":\"KCN\",\"code\":\"TST-401\",\"name\":\"n\",\"planStatus\":\"NEW\",\"source\":\"test\","
+				+ "\"geometry\":" + TestRegistry.square(100.2, 10.2, 0.01) + "}";
+		assertThat(this.http.as(TestUsers.EDITOR, "wrong-password").postJson("/api/zones", create).status()).isEqualTo(401);
+		assertThat(this.http.as("nobody", TestUsers.PASSWORD).postJson("/api/zones", create).status()).isEqualTo(401);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM zone").query(Long.class).single()).as("nothing written").isEqualTo(zones);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE password_hash NOT LIKE '$2_$%'").query(Long.class).single())
 			.as("bcrypt only").isZero();
 		assertThat(this.jdbc.sql("SELECT count(*) FROM app_user WHERE username = 'admin' AND role = 'AUTHORITY_ADMIN'")
@@ -153,16 +168,23 @@ class AccessTest extends PostgisTest {
 				+ "\"role\":\"DISTRICT_OFFICER\",\"districts\":[\"TST-2\"]}");
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		assertThat(created.json().get("units").get(0).asString()).isEqualTo("TST-2");
+		assertThat(created.location()).endsWith("/api/users/t-new");
+		assertThat(created.json().get("username").asString()).isEqualTo("t-new");
+		assertThat(created.json().get("role").asString()).isEqualTo("DISTRICT_OFFICER");
+		assertThat(created.json().get("units")).extracting(JsonNode::asString).containsExactly("TST-2");
 		assertThat(created.body()).doesNotContain("password");
 		assertThat(this.http.as("t-new", "a-long-password-1").get("/api/users/me").json().get("role").asString())
 			.isEqualTo("DISTRICT_OFFICER");
-		assertThat(this.admin.postJson("/api/users", "{\"username\":\"t-short\",\"password\":\"short\",\"role\":\"AUTHORITY_EDITOR\"}")
-			.status()).isEqualTo(400);
-		assertThat(this.admin.postJson("/api/users", "{\"username\":\"t-none\",\"password\":\"a-long-password-1\","
-				+ "\"role\":\"DISTRICT_OFFICER\"}").status()).isEqualTo(400);
-		assertThat(this.admin.postJson("/api/users", "{\"username\":\"t-new\",\"password\":\"a-long-password-1\","
-				+ "\"role\":\"AUTHORITY_EDITOR\"}").status()).isEqualTo(409);
+		String before = TableChecksums.of(this.jdbc, "app_user", "app_user_unit").toString();
+		JsonNode shortPassword = assertProblem(this.admin.postJson("/api/users",
+				"{\"username\":\"t-short\",\"password\":\"short\",\"role\":\"AUTHORITY_EDITOR\"}"), 400, null, "password needs at least");
+		assertThat(shortPassword.get("parameter").asString()).isEqualTo("password");
+		JsonNode noUnit = assertProblem(this.admin.postJson("/api/users", "{\"username\":\"t-none\",\"password\":\"a-long-password-1\","
+				+ "\"role\":\"DISTRICT_OFFICER\"}"), 400, null, "needs one or more unit codes");
+		assertThat(noUnit.get("parameter").asString()).isEqualTo("units");
+		assertProblem(this.admin.postJson("/api/users", "{\"username\":\"t-new\",\"password\":\"a-long-password-1\","
+				+ "\"role\":\"AUTHORITY_EDITOR\"}"), 409, "username_taken", "t-new already exists");
+		assertThat(TableChecksums.of(this.jdbc, "app_user", "app_user_unit").toString()).as("nothing written").isEqualTo(before);
 		this.jdbc.sql("DELETE FROM app_user WHERE username = 't-new'").update();
 	}
 

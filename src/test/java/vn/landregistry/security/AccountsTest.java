@@ -51,8 +51,12 @@ class AccountsTest extends PostgisTest {
 		assertThat(WebClient.direct(this.port).signInThroughThePage(USER, PASSWORD).headers().firstValue("Location").orElse(""))
 			.as("the form").endsWith("/login?error");
 
-		assertThat(this.admin.send("PATCH", "/api/users/" + USER, "{\"enabled\":true}").status()).isEqualTo(200);
-		assertThat(user().get("/api/users/me").status()).as("enabled again").isEqualTo(200);
+		Http.Response enabled = this.admin.send("PATCH", "/api/users/" + USER, "{\"enabled\":true}");
+		assertThat(enabled.status()).as(enabled.body()).isEqualTo(200);
+		assertThat(enabled.json().get("enabled").asBoolean()).isTrue();
+		Http.Response me = user().get("/api/users/me");
+		assertThat(me.status()).as("enabled again").isEqualTo(200);
+		assertThat(me.json().get("username").asString()).isEqualTo(USER);
 	}
 
 	@Test

@@ -85,18 +85,30 @@ class CsrfTest extends PostgisTest {
 		assertThat(this.editor.send("PATCH", "/api/zones/" + this.zone, "{\"version\":0,\"name\":\"By the API\"}").status())
 			.isEqualTo(200);
 		assertThat(zoneRow()).isNotEqualTo(before);
+		assertThat(zoneName()).isEqualTo("By the API");
 		assertThat(this.http.send("PATCH", "/api/zones/" + this.zone, "{\"version\":1,\"name\":\"Anonymous\"}").status())
 			.as("the anonymous get 401, not a CSRF 403").isEqualTo(401);
+		assertThat(zoneName()).isEqualTo("By the API");
 
 		String enquiry = "{\"zone\":\"TST-CSRF\",\"name\":\"N\",\"email\":\"n@b.co\",\"message\":\"m\"}";
 		assertThat(this.http.postJson("/api/portal/enquiries", enquiry).status()).as("an investor without a session")
 			.isEqualTo(202);
+		assertThat(enquiries()).isEqualTo(1);
 		WebClient visitor = WebClient.direct(this.port);
 		visitor.get("/login"); // now has a session: the portal page gives its token
 		String token = WebClient.metaToken(visitor.get("/portal").body());
-		assertThat(visitor.send("POST", "/api/portal/enquiries", enquiry).statusCode()).as("with a session, no token")
-			.isEqualTo(403);
+		assertProblem(WebClient.response(visitor.send("POST", "/api/portal/enquiries", enquiry)), 403, null, "CSRF");
+		assertThat(enquiries()).as("with a session, no token: not stored").isEqualTo(1);
 		assertThat(visitor.send("POST", "/api/portal/enquiries", enquiry, "X-CSRF-TOKEN", token).statusCode()).isEqualTo(202);
+		assertThat(enquiries()).isEqualTo(2);
+	}
+
+	private String zoneName() {
+		return this.jdbc.sql("SELECT name_vi FROM zone WHERE id = :id").param("id", this.zone).query(String.class).single();
+	}
+
+	private long enquiries() {
+		return this.jdbc.sql("SELECT count(*) FROM enquiry WHERE zone_id = :id").param("id", this.zone).query(Long.class).single();
 	}
 
 	private String zoneRow() {

@@ -66,7 +66,15 @@ class VectorTileTest extends PostgisTest {
 			.containsEntry("demo", true);
 		assertThat(((Number) feature.get("areaHa")).doubleValue()).isCloseTo((Double) plot.get("area_ha"), within(0.0001));
 		assertThat(((Number) feature.get("id")).longValue()).isEqualTo(feature.id());
-		assertThat(feature.geometry().getGeometryType()).isIn("Polygon", "MultiPolygon");
+		assertThat(feature.geometry()).isInstanceOf(org.locationtech.jts.geom.Polygonal.class);
+		// the shape is where the plot is: it covers the plot's surface point, in the tile's units
+		Map<String, Object> point = this.jdbc.sql("""
+				SELECT ST_X(g) AS x, ST_Y(g) AS y FROM (SELECT ST_AsMVTGeom(ST_Transform(ST_PointOnSurface(p.boundary), 3857),
+				       ST_TileEnvelope(:z, :x, :y)) AS g FROM plot p WHERE p.id = :id) s""")
+			.params(tileParams(path)).param("id", plot.get("id")).query().singleRow();
+		assertThat(feature.geometry().buffer(1).covers(new org.locationtech.jts.geom.GeometryFactory()
+			.createPoint(new org.locationtech.jts.geom.Coordinate(((Number) point.get("x")).doubleValue(),
+					((Number) point.get("y")).doubleValue())))).as("%s covers %s", feature.geometry(), point).isTrue();
 
 		// every public plot whose surface point lies in the tile is in it, and nothing else but neighbours
 		List<Long> inside = this.jdbc.sql("""

@@ -139,9 +139,11 @@ class ZoneDraftTest extends PostgisTest {
 		assertThat(this.http.get("/api/zones/" + this.zone).json().get("properties").get("version").asLong()).isZero();
 		assertThat(historyRows()).isEqualTo(1);
 
-		draft("{\"version\":0,\"draft\":true,\"name\":\"Sẽ bị xoá\"}");
+		assertThat(draft("{\"version\":0,\"draft\":true,\"name\":\"Sẽ bị xoá\"}").status()).isEqualTo(200);
+		assertThat(draftsOf(this.zone)).isEqualTo(1);
 		assertThat(this.editor.send("DELETE", "/api/zones/" + this.zone + "?version=0&reason=trùng", null).status()).isEqualTo(204);
-		assertThat(drafts()).as("a deleted zone takes its draft with it").isZero();
+		assertThat(this.editor.get("/api/zones/" + this.zone).status()).as("the zone is gone").isEqualTo(404);
+		assertThat(draftsOf(this.zone)).as("a deleted zone takes its draft with it").isZero();
 	}
 
 	@Test
@@ -174,7 +176,10 @@ class ZoneDraftTest extends PostgisTest {
 	void aPublishedZoneIsNotUnpublishedByAChangeAndAnUnpublishedOneIsChangedDirectly() {
 		assertProblem(draft("{\"version\":0,\"publish\":false,\"name\":\"x\"}"), 422, "published_stays_published",
 				"\"draft\": true");
-		assertThat(this.http.get("/api/zones/" + this.zone).status()).isEqualTo(200);
+		JsonNode still = this.http.get("/api/zones/" + this.zone).json().get("properties");
+		assertThat(still.get("published").asBoolean()).as("still published").isTrue();
+		assertThat(still.get("name").asString()).as("nothing of the refused change").isEqualTo("Khu thử TST-PUB");
+		assertThat(still.get("version").asLong()).isZero();
 
 		long unpublished = this.editor.postJson("/api/zones", """
 				{"kind":"CCN","code":"TST-NEW","name":"Cụm mới","planStatus":"NEW","source":"test",
@@ -229,6 +234,12 @@ class ZoneDraftTest extends PostgisTest {
 	private long historyRows() {
 		return this.jdbc.sql("SELECT count(*) FROM change_history WHERE table_name = 'zone' AND row_id = :id")
 			.param("id", this.zone).query(Long.class).single();
+	}
+
+	/** Drafts of this zone id, whether or not the zone row is still there. */
+	private long draftsOf(long zoneId) {
+		return this.jdbc.sql("SELECT count(*) FROM draft_revision WHERE table_name = 'zone' AND row_id = :id").param("id", zoneId)
+			.query(Long.class).single();
 	}
 
 	private long drafts() {

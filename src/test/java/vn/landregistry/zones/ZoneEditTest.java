@@ -53,7 +53,10 @@ class ZoneEditTest extends PostgisTest {
 		Http.Response published = this.editor.postJson("/api/zones/" + id + "/publish", "{\"version\":0}");
 
 		assertThat(published.status()).as(published.body()).isEqualTo(200);
-		assertThat(this.http.get("/api/zones/" + id).status()).isEqualTo(200);
+		Http.Response seen = this.http.get("/api/zones/" + id);
+		assertThat(seen.status()).isEqualTo(200);
+		assertThat(seen.json().get("properties").get("code").asString()).isEqualTo("TST-NEW");
+		assertThat(codes(this.http.get("/api/zones?district=TST-1"))).as("listed for the public").containsExactly("TST-NEW");
 		JsonNode history = this.editor.get("/api/zones/" + id + "/history").json();
 		assertThat(history).hasSize(2);
 		assertThat(history.get(0).get("operation").asString()).isEqualTo("INSERT");
@@ -66,7 +69,12 @@ class ZoneEditTest extends PostgisTest {
 	void invalidShapesAreRefusedWithTheReasonAndNothingIsWritten() {
 		String bowTie = polygon("[100.30,10.30],[100.31,10.31],[100.31,10.30],[100.30,10.31],[100.30,10.30]");
 		JsonNode problem = assertProblem(create("TST-BOW", "KCN", bowTie, ""), 422, "geometry_valid", "Self-intersection");
-		assertThat(problem.get("suggestion").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		// the bow tie's two triangles, each a quarter of its 0.01° square, as one valid shape
+		JsonNode suggestion = problem.get("suggestion");
+		assertThat(planar("SELECT ST_IsValid(ST_GeomFromGeoJSON(:g))::int", suggestion)).as(suggestion.toString()).isEqualTo(1);
+		assertThat(suggestion.get("type").asString()).isEqualTo("MultiPolygon");
+		assertThat(suggestion.get("coordinates")).hasSize(2);
+		assertThat(planar("SELECT ST_Area(ST_GeomFromGeoJSON(:g))", suggestion)).isCloseTo(0.01 * 0.01 / 2, within(1e-9));
 
 		String spike = polygon("[100.30,10.30],[100.31,10.30],[100.31,10.31],[100.305,10.31],[100.305,10.33],[100.305,10.31],"
 				+ "[100.30,10.31],[100.30,10.30]");
@@ -111,7 +119,12 @@ class ZoneEditTest extends PostgisTest {
 				SELECT ST_Area(ST_Intersection(ST_GeomFromGeoJSON(:a), ST_GeomFromGeoJSON(:b))::geography)""")
 			.param("a", SQUARE).param("b", overlapping).query(Double.class).single();
 		assertThat(overlap.get("areaM2").asDouble()).isCloseTo(expected, within(1.0));
-		assertThat(overlap.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+		// the overlap of the two squares is the 0.005° square where they cross
+		assertThat(overlap.get("geometry").get("type").asString()).isEqualTo("Polygon");
+		assertThat(planar("SELECT ST_Area(ST_GeomFromGeoJSON(:g))", overlap.get("geometry"))).isCloseTo(0.005 * 0.005,
+				within(1e-9));
+		assertThat(planar("SELECT ST_HausdorffDistance(ST_GeomFromGeoJSON(:g), ST_MakeEnvelope(100.305, 10.305, 100.31, 10.31, 4326))",
+				overlap.get("geometry"))).isLessThan(1e-6);
 		assertThat(create("TST-C", "CCN", overlapping, "").status()).as("a CCN may lie over a KCN").isEqualTo(201);
 		String touching = TestRegistry.square(100.31, 10.30, 0.01);
 		assertThat(create("TST-D", "KCN", touching, "").status()).as("sharing an edge is not overlapping").isEqualTo(201);
@@ -241,6 +254,11 @@ class ZoneEditTest extends PostgisTest {
 	private double area(JsonNode geoJson) {
 		return this.jdbc.sql("SELECT ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(:g), 4326)::geography) / 10000")
 			.param("g", geoJson.toString()).query(Double.class).single();
+	}
+
+	/** A number computed by PostGIS from a GeoJSON geometry {@code :g}, in degrees where an area. */
+	private double planar(String sql, JsonNode geoJson) {
+		return this.jdbc.sql(sql).param("g", geoJson.toString()).query(Double.class).single();
 	}
 
 	private String name(long id) {
