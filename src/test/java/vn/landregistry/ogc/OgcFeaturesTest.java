@@ -11,11 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import vn.landregistry.support.Http;
 import vn.landregistry.support.PostgisTest;
+import vn.landregistry.support.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,25 +176,36 @@ class OgcFeaturesTest extends PostgisTest {
 			.containsExactlyElementsOf(ids(now.get("features")));
 	}
 
+	/** Each bad parameter is a 400 problem detail that names it and the value given. */
 	@ParameterizedTest
-	@ValueSource(strings = { "/ogc/collections/zones/items?bbox=106,21,105,20", "/ogc/collections/zones/items?limit=0",
-			"/ogc/collections/zones/items?limit=1000000000", "/ogc/collections/zones/items?datetime=yesterday",
-			"/ogc/collections/zones/items?colour=red", "/ogc/collections/zones/items?f=xml",
-			"/ogc/collections/zones/items?bbox=1,2,3", "/ogc/collections/zones/items?bbox=106,21,x,22",
-			"/ogc/collections/zones/items?bbox=106,21,181,22", "/ogc/collections/zones/items?offset=-1",
-			"/ogc/collections/zones/items?datetime=2025-13-01", "/ogc/collections/zones/items/1?datetime=soon" })
-	void badRequestsAre400ProblemDetails(String path) {
-		Http.Response response = this.http.get(path);
-		assertThat(response.status()).as(path).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+	@CsvSource(delimiter = '|', value = { "bbox=106,21,105,20 | bbox | 106,21,105,20", "limit=0 | limit | 0",
+			"limit=1000000000 | limit | 1000000000", "datetime=yesterday | datetime | yesterday", "colour=red | colour | red",
+			"f=xml | f | xml", "bbox=1,2,3 | bbox | 1,2,3", "bbox=106,21,x,22 | bbox | 106,21,x,22",
+			"bbox=106,21,181,22 | bbox | 106,21,181,22", "offset=-1 | offset | -1", "datetime=2025-13-01 | datetime | 2025-13-01" })
+	void badRequestsAre400ProblemDetails(String query, String parameter, String value) {
+		Http.Response response = this.http.get("/ogc/collections/zones/items?" + query);
+
+		JsonNode problem = Problems.assertProblem(response, 400, null, "");
+		assertThat(problem.get("parameter").asString()).as(query).isEqualTo(parameter);
+		assertThat(problem.get("value").asString()).as(query).isEqualTo(value);
+		assertThat(problem.get("detail").asString()).as(query).contains(parameter);
+	}
+
+	@Test
+	void aBadParameterOfOneFeatureIsA400ProblemDetail() {
+		JsonNode problem = Problems.assertProblem(this.http.get("/ogc/collections/zones/items/1?datetime=soon"), 400, null,
+				"soon");
+		assertThat(problem.get("parameter").asString()).isEqualTo("datetime");
 	}
 
 	@Test
 	void unknownCollectionsAndFeaturesAre404() {
-		assertThat(this.http.get("/ogc/collections/roads").status()).isEqualTo(404);
-		assertThat(this.http.get("/ogc/collections/roads/items").status()).isEqualTo(404);
-		assertThat(this.http.get("/ogc/collections/zones/items/999999999").status()).isEqualTo(404);
-		assertThat(this.http.get("/ogc/collections/zones/items/abc").status()).isEqualTo(404);
+		Problems.assertProblem(this.http.get("/ogc/collections/roads"), 404, null, "roads");
+		Problems.assertProblem(this.http.get("/ogc/collections/roads/items"), 404, null, "roads");
+		Problems.assertProblem(this.http.get("/ogc/collections/zones/items/999999999"), 404, null, "999999999");
+		Http.Response notAnId = this.http.get("/ogc/collections/zones/items/abc");
+		assertThat(notAnId.status()).isEqualTo(404);
+		assertThat(notAnId.contentType()).startsWith("application/problem+json");
 	}
 
 	private static List<String> ids(JsonNode features) {
