@@ -188,7 +188,17 @@ class StatisticsPageBrowserTest extends PostgisTest {
 			for (WebElement link : browser.findElements(By.cssSelector("#downloads-" + table + " a"))) {
 				String href = link.getDomAttribute("href");
 				assertThat(href).containsPattern("[?&]format=(csv|xlsx)$");
-				assertThat(this.http.get(href).status()).as(href).isEqualTo(200);
+				Http.Response file = this.http.get(href);
+				assertThat(file.status()).as(href).isEqualTo(200);
+				if (href.endsWith("csv")) {
+					assertThat(file.contentType()).as(href).startsWith("text/csv");
+					// a header, then at least a line per row of the page's table (a file may add totals)
+					assertThat(file.body().lines().count()).as(href).isGreaterThan(rowKeys("table-" + table).size());
+				}
+				else {
+					assertThat(file.contentType()).as(href).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
+					assertThat(file.body()).as(href).startsWith("PK");
+				}
 			}
 		}
 	}
