@@ -56,9 +56,14 @@ export async function getJson(url, accept) {
   return response.json();
 }
 
-/** A call of the write API: the CSRF token on anything but GET; a refusal is an ApiError. */
-export async function sendJson(method, address, body) {
-  const headers = { Accept: ACCEPT_ANY };
+/**
+ * A call of the API: the CSRF token on anything but GET; a refusal is an ApiError. Options:
+ * accept, the types to ask for where a page has always asked for others (the server may answer
+ * another type, or refuse, when the list changes); named, a refusal without a problem detail says
+ * "address: HTTP status" rather than the status alone, for pages that show that text as it is.
+ */
+export async function sendJson(method, address, body, { accept = ACCEPT_ANY, named = false } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const csrfHeader = meta('_csrf_header');
   if (method !== 'GET' && csrfHeader) headers[csrfHeader] = meta('_csrf');
@@ -71,7 +76,7 @@ export async function sendJson(method, address, body) {
   } catch (ignored) {
     // 204, or an answer without a body
   }
-  if (!response.ok) throw new ApiError(response.status, json);
+  if (!response.ok) throw new ApiError(response.status, json, named ? address + ': HTTP ' + response.status : undefined);
   return json;
 }
 
