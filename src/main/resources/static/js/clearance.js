@@ -1,7 +1,7 @@
 /* Land clearance (GPMB) dashboard of one administrative unit (commune or ward; district before 2025-07-01): figures, progress, overdue phases, a map, and the
    history and next step of a phase, all read from and written to the clearance API. */
 import {
-  config as cfg, t, fill, numbers, dates, el, ApiError, sendJson, CLEARANCE_COLOURS as STATUS_COLOURS
+  config as cfg, t, fill, numbers, dates, el, ApiError, sendJson, baseMap, CLEARANCE_COLOURS as STATUS_COLOURS
 } from './common.js';
 
 const vi = cfg.lang === 'vi';
@@ -199,11 +199,7 @@ let phaseLayer = null;
 
 function initMap() {
   map = L.map('clearance-map', { scrollWheelZoom: false }).setView([21.33, 106.4], 10);
-  if (cfg.tileUrl) {
-    const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-    tiles.once('tileerror', () => notice(t('map.tilesFailed')));
-    tiles.addTo(map);
-  }
+  baseMap(map, { corner: 'topright' });
   phaseLayer = L.geoJSON(null, {
     style: phaseStyle,
     onEachFeature: (feature, layer) => {
@@ -276,12 +272,6 @@ function legend() {
     return root;
   };
   return control;
-}
-
-function notice(text) {
-  const control = L.control({ position: 'topright' });
-  control.onAdd = () => el('div', 'notice', text);
-  control.addTo(map);
 }
 
 // ---- one phase: figures and timeline ----------------------------------------------------------

@@ -1,6 +1,6 @@
 /* What the pages' scripts share: their messages, DOM helpers, number and date formats of the page's
-   language, JSON calls (CSRF token, problem details) and the registry's colours. An ES module:
-   pages load their script with <script type="module">, which imports this. */
+   language, JSON calls (CSRF token, problem details), the staff maps' base map and the registry's
+   colours. An ES module: pages load their script with <script type="module">, which imports this. */
 
 // Staff pages set window.REGISTRY, portal pages window.PORTAL (both: lang, msg).
 export const config = window.REGISTRY || window.PORTAL;
@@ -88,6 +88,26 @@ export async function allPages(url, get = getJson) {
     collection.features.push(...page.features);
   }
   return collection;
+}
+
+// ---- maps ---------------------------------------------------------------------------------------
+
+/** A line on the map about what it could not load; corner: where it does not hide the page's controls. */
+export function mapNotice(map, text, corner = 'bottomleft') {
+  const control = L.control({ position: corner });
+  control.onAdd = () => el('div', 'notice', text);
+  control.addTo(map);
+}
+
+/**
+ * The deployment's base map under a staff page's map (none when none is configured), with a notice
+ * in that corner if its tiles fail: the registry's shapes are still worth reading without it.
+ */
+export function baseMap(map, { corner, ...options } = {}) {
+  if (!config.tileUrl) return null;
+  const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution, ...options });
+  tiles.once('tileerror', () => mapNotice(map, t('map.tilesFailed'), corner));
+  return tiles.addTo(map);
 }
 
 // ---- colours ------------------------------------------------------------------------------------

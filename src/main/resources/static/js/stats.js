@@ -1,5 +1,5 @@
 /* Fill-rate statistics: charts, a choropleth map and sortable tables, all from the statistics API. */
-import { config as cfg, t, locale, numbers, dates, el, ApiError, sendJson, KIND_COLOURS } from './common.js';
+import { config as cfg, t, locale, numbers, dates, el, ApiError, sendJson, baseMap, KIND_COLOURS } from './common.js';
 
 const vi = cfg.lang === 'vi';
 
@@ -420,11 +420,7 @@ function planChart(allRows) {
 // ---- choropleth -----------------------------------------------------------------------------
 
 const map = L.map('choropleth', { scrollWheelZoom: false }).setView([21.33, 106.4], 9);
-if (cfg.tileUrl) {
-  const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-  tiles.once('tileerror', () => notice(t('map.tilesFailed')));
-  tiles.addTo(map);
-}
+baseMap(map, { corner: 'topright' });
 let districtLayer = null;
 let zoneLayer = null;
 let dotLayer = null;
@@ -516,12 +512,6 @@ function zoneTooltip(p) {
     root.appendChild(el('div', null, t('stats.col.leasedHa') + ': ' + ha(p.leasedHa) + ' / ' + ha(p.leaseLandHa)));
   }
   return root;
-}
-
-function notice(text) {
-  const control = L.control({ position: 'topright' });
-  control.onAdd = () => el('div', 'notice', text);
-  control.addTo(map);
 }
 
 function legend() {

@@ -1,7 +1,7 @@
 /* The editing map and its layers: zones and plots as the server last sent them, styled by state, and
    the layers the tools draw on; the zone finder that lists the loaded zones. Creates the map when
    first imported. */
-import { config as cfg, t, el, KIND_COLOURS, PLOT_COLOURS as PLOT_STATUS_COLOURS } from '../common.js';
+import { t, baseMap, KIND_COLOURS, PLOT_COLOURS as PLOT_STATUS_COLOURS } from '../common.js';
 import { $, option, PLOT_COLOUR, UNIT_COLOUR, WORK_COLOUR } from './page.js';
 import { state, isCurrent } from './state.js';
 
@@ -24,11 +24,7 @@ window.editMap = map; // for tests and the browser console
   pane.style.zIndex = z;
   pane.style.pointerEvents = 'none';
 });
-if (cfg.tileUrl) {
-  const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 20, maxNativeZoom: 19, attribution: cfg.tileAttribution });
-  tiles.once('tileerror', () => notice(t('map.tilesFailed')));
-  tiles.addTo(map);
-}
+baseMap(map, { maxZoom: 20, maxNativeZoom: 19 });
 
 export const unitLayer = L.geoJSON(null, { pane: 'unitsPane', interactive: false, style: unitStyle }).addTo(map);
 export const zoneLayer = L.geoJSON(null, { pane: 'zonesPane', style: zoneStyle, onEachFeature: bindFeature('zone') }).addTo(map);
@@ -160,10 +156,4 @@ export function syncPicker() {
   const picker = $('zone-picker');
   const value = c && c.type === 'zone' && c.id != null ? String(c.id) : '';
   picker.value = [...picker.options].some((o) => o.value === value) ? value : '';
-}
-
-export function notice(text) {
-  const control = L.control({ position: 'bottomleft' });
-  control.onAdd = () => el('div', 'notice', text);
-  control.addTo(map);
 }

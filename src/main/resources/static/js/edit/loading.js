@@ -1,9 +1,9 @@
 /* The page's data: zones, plots (drafts included), districts and the day's unit outlines, from the
    write API, onto the map and into the form's lists. */
-import { config as cfg, t, sendJson, allPages } from '../common.js';
+import { config as cfg, t, sendJson, allPages, mapNotice } from '../common.js';
 import { $, vi, option } from './page.js';
 import { state } from './state.js';
-import { map, unitLayer, zoneLayer, plotLayer, fillZonePicker, notice } from './layers.js';
+import { map, unitLayer, zoneLayer, plotLayer, fillZonePicker } from './layers.js';
 
 export async function load() {
   const [zones, plots, districts, units] = await Promise.all([sendJson('GET', '/api/zones'), allPlots(),
@@ -27,7 +27,7 @@ async function unitsOfToday() {
     return await sendJson('GET', '/api/units?level=local' + (cfg.today ? '&asOf=' + cfg.today : ''));
   } catch (error) {
     console.warn(error);
-    notice(t('edit.key.unitsFailed'));
+    mapNotice(map, t('edit.key.unitsFailed'));
     return null;
   }
 }
