@@ -1,7 +1,7 @@
 /* Land clearance (GPMB) dashboard of one administrative unit (commune or ward; district before 2025-07-01): figures, progress, overdue phases, a map, and the
    history and next step of a phase, all read from and written to the clearance API. */
 import {
-  config as cfg, t, fill, numbers, dates, el, meta, ApiError, CLEARANCE_COLOURS as STATUS_COLOURS
+  config as cfg, t, fill, numbers, dates, el, ApiError, sendJson, baseMap, CLEARANCE_COLOURS as STATUS_COLOURS
 } from './common.js';
 
 const vi = cfg.lang === 'vi';
@@ -40,27 +40,8 @@ const state = { phases: [], zoneNames: {}, phase: null, selectedId: null };
 
 // ---- API --------------------------------------------------------------------------------------
 
-// Writes ride on the session cookie of the signed-in user, so they carry its CSRF token.
-const csrfHeader = meta('_csrf_header');
-const csrfToken = meta('_csrf');
-
-async function request(address, options) {
-  const settings = Object.assign({
-    headers: { Accept: 'application/geo+json, application/json, application/problem+json' }
-  }, options);
-  if (settings.method && settings.method !== 'GET' && csrfHeader) {
-    settings.headers = Object.assign({}, settings.headers, { [csrfHeader]: csrfToken });
-  }
-  const response = await fetch(address, settings);
-  let body = null;
-  try {
-    body = await response.json();
-  } catch (ignored) {
-    // an empty or non-JSON answer: the status says enough
-  }
-  if (!response.ok) throw new ApiError(response.status, body, address + ': HTTP ' + response.status);
-  return body;
-}
+// A refusal without a problem detail names the address: the page shows that text after its own.
+const request = (address) => sendJson('GET', address, undefined, { named: true });
 
 // the unit, and the day when the page shows a past one (read-only)
 const unitQuery = () => 'unit=' + encodeURIComponent(cfg.unit) + (cfg.asOf ? '&asOf=' + cfg.asOf : '');
@@ -218,11 +199,7 @@ let phaseLayer = null;
 
 function initMap() {
   map = L.map('clearance-map', { scrollWheelZoom: false }).setView([21.33, 106.4], 10);
-  if (cfg.tileUrl) {
-    const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-    tiles.once('tileerror', () => notice(t('map.tilesFailed')));
-    tiles.addTo(map);
-  }
+  baseMap(map, { corner: 'topright' });
   phaseLayer = L.geoJSON(null, {
     style: phaseStyle,
     onEachFeature: (feature, layer) => {
@@ -295,12 +272,6 @@ function legend() {
     return root;
   };
   return control;
-}
-
-function notice(text) {
-  const control = L.control({ position: 'topright' });
-  control.onAdd = () => el('div', 'notice', text);
-  control.addTo(map);
 }
 
 // ---- one phase: figures and timeline ----------------------------------------------------------
@@ -601,11 +572,8 @@ async function submitStep(event) {
   const button = document.getElementById('step-submit');
   button.disabled = true;
   try {
-    const updated = await request('/api/clearance/' + id + '/events', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/geo+json, application/problem+json' },
-      body: JSON.stringify(stepBody())
-    });
+    const updated = await sendJson('POST', '/api/clearance/' + id + '/events', stepBody(),
+      { accept: 'application/geo+json, application/problem+json', named: true });
     showPhase(updated, false);
     document.getElementById('form-done').textContent = fill('clearance.step.saved', date(lastEvent(updated).eventDate));
     await loadDashboard();

@@ -1,6 +1,6 @@
 /* What the pages' scripts share: their messages, DOM helpers, number and date formats of the page's
-   language, JSON calls (CSRF token, problem details) and the registry's colours. An ES module:
-   pages load their script with <script type="module">, which imports this. */
+   language, JSON calls (CSRF token, problem details), the staff maps' base map and the registry's
+   colours. An ES module: pages load their script with <script type="module">, which imports this. */
 
 // Staff pages set window.REGISTRY, portal pages window.PORTAL (both: lang, msg).
 export const config = window.REGISTRY || window.PORTAL;
@@ -56,9 +56,14 @@ export async function getJson(url, accept) {
   return response.json();
 }
 
-/** A call of the write API: the CSRF token on anything but GET; a refusal is an ApiError. */
-export async function sendJson(method, address, body) {
-  const headers = { Accept: ACCEPT_ANY };
+/**
+ * A call of the API: the CSRF token on anything but GET; a refusal is an ApiError. Options:
+ * accept, the types to ask for where a page has always asked for others (the server may answer
+ * another type, or refuse, when the list changes); named, a refusal without a problem detail says
+ * "address: HTTP status" rather than the status alone, for pages that show that text as it is.
+ */
+export async function sendJson(method, address, body, { accept = ACCEPT_ANY, named = false } = {}) {
+  const headers = { Accept: accept };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const csrfHeader = meta('_csrf_header');
   if (method !== 'GET' && csrfHeader) headers[csrfHeader] = meta('_csrf');
@@ -71,7 +76,7 @@ export async function sendJson(method, address, body) {
   } catch (ignored) {
     // 204, or an answer without a body
   }
-  if (!response.ok) throw new ApiError(response.status, json);
+  if (!response.ok) throw new ApiError(response.status, json, named ? address + ': HTTP ' + response.status : undefined);
   return json;
 }
 
@@ -83,6 +88,26 @@ export async function allPages(url, get = getJson) {
     collection.features.push(...page.features);
   }
   return collection;
+}
+
+// ---- maps ---------------------------------------------------------------------------------------
+
+/** A line on the map about what it could not load; corner: where it does not hide the page's controls. */
+export function mapNotice(map, text, corner = 'bottomleft') {
+  const control = L.control({ position: corner });
+  control.onAdd = () => el('div', 'notice', text);
+  control.addTo(map);
+}
+
+/**
+ * The deployment's base map under a staff page's map (none when none is configured), with a notice
+ * in that corner if its tiles fail: the registry's shapes are still worth reading without it.
+ */
+export function baseMap(map, { corner, ...options } = {}) {
+  if (!config.tileUrl) return null;
+  const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution, ...options });
+  tiles.once('tileerror', () => mapNotice(map, t('map.tilesFailed'), corner));
+  return tiles.addTo(map);
 }
 
 // ---- colours ------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /* Map of KCN/CCN zones and the outlines of the administrative units of the day shown. Data comes from this server; the base map is optional. */
 import {
-  config as cfg, t, numbers, dates, el, getJson, allPages,
+  config as cfg, t, numbers, dates, el, getJson, allPages, baseMap, mapNotice,
   KIND_COLOURS, STATUS_COLOURS, PLOT_COLOURS, CLEARANCE_COLOURS
 } from './common.js';
 
@@ -36,12 +36,8 @@ const dayFormat = dates({ timeZone: 'UTC', day: '2-digit', month: '2-digit', yea
 let asOf = validDay(new URL(window.location.href).searchParams.get('asOf'));
 
 const baseLayers = {};
-if (cfg.tileUrl) {
-  const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-  tiles.once('tileerror', () => showNotice(t('map.tilesFailed')));
-  tiles.addTo(map);
-  baseLayers[t('layer.basemap')] = tiles;
-}
+const basemap = baseMap(map);
+if (basemap) baseLayers[t('layer.basemap')] = basemap;
 
 // Units of the day: districts before 2025-07-01, communes and wards of the merged province after.
 const districtLayer = L.geoJSON(null, {
@@ -342,12 +338,6 @@ function hectares(value) {
   return value == null ? null : numberFormat.format(value) + ' ' + t('unit.ha');
 }
 
-function showNotice(text) {
-  const notice = L.control({ position: 'bottomleft' });
-  notice.onAdd = () => el('div', 'notice', text);
-  notice.addTo(map);
-}
-
 function legend() {
   const control = L.control({ position: 'bottomright' });
   control.onAdd = () => {
@@ -425,7 +415,7 @@ async function optionalJson(url) {
     return await allPages(url);
   } catch (error) {
     console.warn(error);
-    showNotice(t('map.loadFailed') + ' (' + url.split('?')[0] + ')');
+    mapNotice(map, t('map.loadFailed') + ' (' + url.split('?')[0] + ')');
     return null;
   }
 }

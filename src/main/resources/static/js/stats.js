@@ -1,5 +1,5 @@
 /* Fill-rate statistics: charts, a choropleth map and sortable tables, all from the statistics API. */
-import { config as cfg, t, locale, numbers, dates, el, KIND_COLOURS } from './common.js';
+import { config as cfg, t, locale, numbers, dates, el, ApiError, sendJson, baseMap, KIND_COLOURS } from './common.js';
 
 const vi = cfg.lang === 'vi';
 
@@ -144,24 +144,9 @@ const withFormat = (address, format) => address + (address.includes('?') ? '&' :
 
 // ---- loading --------------------------------------------------------------------------------
 
-class ApiError extends Error {}
-
-async function getJson(address) {
-  const response = await fetch(address, {
-    headers: { Accept: 'application/json, application/geo+json, application/problem+json' }
-  });
-  if (!response.ok) {
-    let detail = null;
-    try {
-      detail = (await response.json()).detail;
-    }
-    catch (ignored) {
-      // not a problem document
-    }
-    throw new ApiError(detail || address + ': HTTP ' + response.status);
-  }
-  return response.json();
-}
+// A refusal without a problem detail names the address: the page shows that text after its own.
+const getJson = (address) => sendJson('GET', address, undefined,
+  { accept: 'application/json, application/geo+json, application/problem+json', named: true });
 
 // Plan targets, reported figures and district outlines do not depend on the controls.
 const once = {};
@@ -435,11 +420,7 @@ function planChart(allRows) {
 // ---- choropleth -----------------------------------------------------------------------------
 
 const map = L.map('choropleth', { scrollWheelZoom: false }).setView([21.33, 106.4], 9);
-if (cfg.tileUrl) {
-  const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-  tiles.once('tileerror', () => notice(t('map.tilesFailed')));
-  tiles.addTo(map);
-}
+baseMap(map, { corner: 'topright' });
 let districtLayer = null;
 let zoneLayer = null;
 let dotLayer = null;
@@ -531,12 +512,6 @@ function zoneTooltip(p) {
     root.appendChild(el('div', null, t('stats.col.leasedHa') + ': ' + ha(p.leasedHa) + ' / ' + ha(p.leaseLandHa)));
   }
   return root;
-}
-
-function notice(text) {
-  const control = L.control({ position: 'topright' });
-  control.onAdd = () => el('div', 'notice', text);
-  control.addTo(map);
 }
 
 function legend() {
