@@ -5,7 +5,7 @@
  * and wards of today and of the zones; on a zone's page, its plots. portal.js and portal-plot.js
  * import it as PortalMap and call PortalMap.baseMap(map) and PortalMap.outlines(map, options).
  */
-import { config as cfg, t, KIND_COLOURS } from './common.js';
+import { config as cfg, t, KIND_COLOURS, getJson } from './common.js';
 
 const PLOT_FILL = { AVAILABLE_CLEAN: '#1e8e3e', AVAILABLE_NOT_CLEARED: '#e69500' };
 
@@ -29,8 +29,7 @@ function notice(map, text) {
 
 async function geoJson(url) {
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/geo+json' } });
-    return response.ok ? await response.json() : null;
+    return await getJson(url);
   } catch (error) {
     return null; // the outlines are context: the page works without them
   }

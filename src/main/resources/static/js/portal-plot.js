@@ -3,7 +3,7 @@
  * form sent to /api/portal/enquiries. The page is complete without this script; errors are
  * shown next to the field the server names (problem detail "parameter"), as text only.
  */
-import { config as cfg, t } from './common.js';
+import { config as cfg, t, sendJson } from './common.js';
 import * as PortalMap from './portal-map.js';
 import * as PortalProblems from './portal-problems.js';
 
@@ -37,12 +37,6 @@ const FIELD_IDS = {
   name: 'q-name', organisation: 'q-organisation', email: 'q-email', phone: 'q-phone', country: 'q-country',
   areaNeededHa: 'q-area', message: 'q-message'
 };
-
-function csrfHeaders() {
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  const token = document.querySelector('meta[name="_csrf"]');
-  return header && token ? { [header.content]: token.content } : {};
-}
 
 function clearErrors() {
   problemBox.hidden = true;
@@ -100,23 +94,16 @@ if (form) form.addEventListener('submit', async (event) => {
   if (!checkLocally()) return;
   send.disabled = true;
   send.textContent = t('portal.enquiry.sending');
-  let response;
-  let problem = {};
+  let problem = null;
   try {
-    response = await fetch(form.action, {
-      method: 'POST',
-      headers: Object.assign({ 'Content-Type': 'application/json', Accept: 'application/json, application/problem+json' },
-        csrfHeaders()),
-      body: JSON.stringify(body())
-    });
-    if (!response.ok) problem = await response.json().catch(() => ({}));
+    await sendJson('POST', form.action, body(), { accept: 'application/json, application/problem+json' });
   } catch (error) {
-    problem = { type: 'network' };
+    problem = PortalProblems.of(error);
   } finally {
     send.disabled = false;
     send.textContent = t('portal.enquiry.send');
   }
-  if (response && response.ok) {
+  if (!problem) {
     form.reset();
     form.hidden = true;
     done.hidden = false;
@@ -124,7 +111,7 @@ if (form) form.addEventListener('submit', async (event) => {
     document.body.dataset.enquiry = 'sent';
     return;
   }
-  const words = PortalProblems.text(Object.assign({ status: response ? response.status : '' }, problem));
+  const words = PortalProblems.text(problem);
   const control = fieldError(problem.parameter, words);
   problemBox.textContent = t('portal.enquiry.error.general') + ': ' + words;
   problemBox.hidden = false;

@@ -5,12 +5,17 @@
  * (portal.param.<parameter>), then the problem's type, then its status. {0} is the field's name,
  * {1} the value refused.
  */
-import { config as cfg } from './common.js';
+import { config as cfg, ApiError } from './common.js';
 
 const has = (key) => Object.prototype.hasOwnProperty.call(cfg.msg, key);
 const format = (pattern, args) => pattern
   .replace(/\{(\d+)\}/g, (all, i) => (args[i] == null ? '' : args[i])).replace(/''/g, "'");
 const TYPES = { 'urn:problem:too-many-requests': 'portal.problem.tooMany', network: 'portal.problem.network' };
+
+/** The problem behind a failed call of common.js (an ApiError), or { type: 'network' } when no answer came. */
+export function of(error) {
+  return error instanceof ApiError ? Object.assign({ status: error.status }, error.problem) : { type: 'network' };
+}
 
 /** The text to show for a problem (an object read from application/problem+json, or { type: 'network' }). */
 export function text(problem) {

@@ -4,7 +4,7 @@
  * add up to the area asked, and an enquiry to the authority prefilled from the search.
  * Everything is written with textContent. Offline, the box simply stays hidden.
  */
-import { config as cfg, message as t, numbers, el } from './common.js';
+import { config as cfg, message as t, numbers, el, getJson } from './common.js';
 
 const number = numbers({ maximumFractionDigits: 2 });
 const box = document.getElementById('suggestions');
@@ -91,9 +91,7 @@ document.addEventListener('portal:results', async (event) => {
   }
   document.body.dataset.suggestions = 'loading';
   try {
-    const response = await fetch('/api/portal/land/suggestions?' + state, { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(String(response.status));
-    const answer = await response.json();
+    const answer = await getJson('/api/portal/land/suggestions?' + state, 'application/json');
     if (mine === asked) render(answer, state);
   } catch (error) {
     if (mine === asked) document.body.dataset.suggestions = 'none';

@@ -5,7 +5,7 @@
  * click on the map scrolls the list to the plot. Everything from the server is written with
  * textContent, never as HTML.
  */
-import { config as cfg, message as t, numbers, dates, el } from './common.js';
+import { config as cfg, message as t, numbers, dates, el, sendJson } from './common.js';
 import * as PortalMap from './portal-map.js';
 import * as PortalProblems from './portal-problems.js';
 
@@ -117,20 +117,17 @@ async function search(state) {
   document.body.dataset.loaded = 'loading';
   summary.textContent = t('portal.loading');
   clearProblem();
-  let response;
   let body;
   try {
-    response = await fetch('/api/portal/land?' + apiQuery(state), {
-      headers: { Accept: 'application/geo+json, application/problem+json' }
-    });
-    body = await response.json();
+    body = await sendJson('GET', '/api/portal/land?' + apiQuery(state), undefined,
+      { accept: 'application/geo+json, application/problem+json' });
   } catch (error) {
-    if (mine === request) fail({ type: 'network' });
+    if (mine === request) fail(PortalProblems.of(error));
     return;
   }
   if (mine !== request) return;
-  if (!response.ok) {
-    fail(body || {});
+  if (!body) {
+    fail({ type: 'network' }); // an answer that is not JSON
     return;
   }
   show(body, Number(state.get('offset') || 0));
