@@ -110,6 +110,29 @@ export function baseMap(map, { corner, ...options } = {}) {
   return tiles.addTo(map);
 }
 
+/**
+ * A map's key (legend) as a control: a titled box, folded on narrow screens so that it does not hide
+ * the map, which takes no clicks or scrolls through to the map. fillKey(root) adds its lists.
+ */
+export function mapKeyControl({ position, className, id }, fillKey) {
+  const control = L.control({ position });
+  control.onAdd = () => {
+    const box = el('div', className);
+    box.id = id;
+    const root = el('details');
+    root.open = window.innerWidth >= 700;
+    const summary = el('summary');
+    summary.appendChild(el('h2', null, t('legend.title')));
+    root.appendChild(summary);
+    box.appendChild(root);
+    fillKey(root);
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    return box;
+  };
+  return control;
+}
+
 // ---- colours ------------------------------------------------------------------------------------
 
 // Stroke shows a zone's kind, fill its plan status; plots are filled by their status on the day.

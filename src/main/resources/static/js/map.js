@@ -1,6 +1,6 @@
 /* Map of KCN/CCN zones and the outlines of the administrative units of the day shown. Data comes from this server; the base map is optional. */
 import {
-  config as cfg, t, numbers, dates, el, getJson, allPages, baseMap, mapNotice,
+  config as cfg, t, numbers, dates, el, getJson, allPages, baseMap, mapNotice, mapKeyControl,
   KIND_COLOURS, STATUS_COLOURS, PLOT_COLOURS, CLEARANCE_COLOURS
 } from './common.js';
 
@@ -339,17 +339,7 @@ function hectares(value) {
 }
 
 function legend() {
-  const control = L.control({ position: 'bottomright' });
-  control.onAdd = () => {
-    const box = el('div', 'legend');
-    box.id = 'legend';
-    // Long by now: on a phone it opens on demand, so that it does not hide the map.
-    const root = el('details');
-    root.open = window.innerWidth >= 700;
-    const summary = el('summary');
-    summary.appendChild(el('h2', null, t('legend.title')));
-    root.appendChild(summary);
-    box.appendChild(root);
+  return mapKeyControl({ position: 'bottomright', className: 'legend', id: 'legend' }, (root) => {
     root.appendChild(el('h3', null, t('legend.kind')));
     const kinds = el('ul');
     Object.entries(KIND_COLOURS).forEach(([kind, colour]) => {
@@ -395,11 +385,7 @@ function legend() {
     cleanItem.id = 'legend-clean-land';
     clearance.appendChild(cleanItem);
     root.appendChild(clearance);
-    L.DomEvent.disableClickPropagation(box);
-    L.DomEvent.disableScrollPropagation(box);
-    return box;
-  };
-  return control;
+  });
 }
 
 function item(swatch, label) {

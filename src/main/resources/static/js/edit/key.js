@@ -1,18 +1,10 @@
 /* The map's key: what the colours and lines of the editing map mean. */
-import { config as cfg, t, fill, el, KIND_COLOURS, PLOT_COLOURS as PLOT_STATUS_COLOURS } from '../common.js';
+import { config as cfg, t, fill, el, mapKeyControl, KIND_COLOURS, PLOT_COLOURS as PLOT_STATUS_COLOURS } from '../common.js';
 import { dayFormat, PLOT_COLOUR, UNIT_COLOUR } from './page.js';
 
 /** What the colours and lines of the map mean: zone kinds, plot statuses, unit outlines, drafts, approximate boundaries. */
 export function mapKey() {
-  const control = L.control({ position: 'topright' });
-  control.onAdd = () => {
-    const box = el('div', 'map-key');
-    box.id = 'map-key';
-    const root = el('details');
-    root.open = window.innerWidth >= 700;
-    const summary = el('summary');
-    summary.appendChild(el('h2', null, t('legend.title')));
-    root.appendChild(summary);
+  return mapKeyControl({ position: 'topright', className: 'map-key', id: 'map-key' }, (root) => {
     const list = (heading, rows) => {
       root.appendChild(el('h3', null, heading));
       const ul = el('ul');
@@ -40,10 +32,5 @@ export function mapKey() {
       [swatch('#333', null, 'dotted'), t('legend.approximate'), 'approximate'],
       [swatch('#333', null, 'dashed'), t('edit.key.draft'), 'draft']
     ]);
-    box.appendChild(root);
-    L.DomEvent.disableClickPropagation(box);
-    L.DomEvent.disableScrollPropagation(box);
-    return box;
-  };
-  return control;
+  });
 }
