@@ -92,21 +92,29 @@ export async function allPages(url, get = getJson) {
 
 // ---- maps ---------------------------------------------------------------------------------------
 
-/** A line on the map about what it could not load; corner: where it does not hide the page's controls. */
-export function mapNotice(map, text, corner = 'bottomleft') {
+/**
+ * A line on the map about what it could not load, announced to screen readers; corner: where it does
+ * not hide the page's controls; className: the page's style for it.
+ */
+export function mapNotice(map, text, { corner = 'bottomleft', className = 'notice' } = {}) {
   const control = L.control({ position: corner });
-  control.onAdd = () => el('div', 'notice', text);
+  control.onAdd = () => {
+    const box = el('div', className, text);
+    box.setAttribute('role', 'status');
+    return box;
+  };
   control.addTo(map);
 }
 
 /**
- * The deployment's base map under a staff page's map (none when none is configured), with a notice
- * in that corner if its tiles fail: the registry's shapes are still worth reading without it.
+ * The deployment's base map under a page's map (none when none is configured), with a notice if its
+ * tiles fail: the registry's shapes are still worth reading without it. corner and notice (its class)
+ * place and style the notice, message is its key; the rest are Leaflet's tile layer options.
  */
-export function baseMap(map, { corner, ...options } = {}) {
+export function baseMap(map, { corner, notice, message = 'map.tilesFailed', ...options } = {}) {
   if (!config.tileUrl) return null;
   const tiles = L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution, ...options });
-  tiles.once('tileerror', () => mapNotice(map, t('map.tilesFailed'), corner));
+  tiles.once('tileerror', () => mapNotice(map, t(message), { corner, className: notice }));
   return tiles.addTo(map);
 }
 

@@ -5,26 +5,13 @@
  * and wards of today and of the zones; on a zone's page, its plots. portal.js and portal-plot.js
  * import it as PortalMap and call PortalMap.baseMap(map) and PortalMap.outlines(map, options).
  */
-import { config as cfg, t, KIND_COLOURS, getJson } from './common.js';
+import { t, KIND_COLOURS, getJson, baseMap as registryBaseMap } from './common.js';
 
 const PLOT_FILL = { AVAILABLE_CLEAN: '#1e8e3e', AVAILABLE_NOT_CLEARED: '#e69500' };
 
+/** The base map of common.js, its notice in the portal's words and style. */
 export function baseMap(map) {
-  if (!cfg.tileUrl) return null;
-  const tiles = L.tileLayer(cfg.tileUrl, { maxZoom: 19, attribution: cfg.tileAttribution });
-  tiles.once('tileerror', () => notice(map, t('portal.map.tilesFailed')));
-  return tiles.addTo(map);
-}
-
-function notice(map, text) {
-  const control = L.control({ position: 'bottomleft' });
-  control.onAdd = () => {
-    const box = L.DomUtil.create('div', 'map-notice');
-    box.setAttribute('role', 'status');
-    box.textContent = text;
-    return box;
-  };
-  control.addTo(map);
+  return registryBaseMap(map, { notice: 'map-notice', message: 'portal.map.tilesFailed' });
 }
 
 async function geoJson(url) {
